@@ -1,0 +1,46 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "jalon",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "jalon", targets: ["jalon"]),
+        .library(name: "JalonCore", targets: ["JalonCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "JalonCore",
+            dependencies: [
+                "CSystemd",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "jalon",
+            dependencies: [
+                "JalonCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "JalonCoreTests",
+            dependencies: ["JalonCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "jalonTests",
+            dependencies: ["jalon"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

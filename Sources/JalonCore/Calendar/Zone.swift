@@ -1,0 +1,101 @@
+import Foundation
+import Synchronization
+
+/// A point in time, to the second, as seconds since 1970-01-01T00:00:00Z.
+package struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var seconds: Int64
+
+    package init(seconds: Int64) { self.seconds = seconds }
+
+    package init(_ date: Date) { self.seconds = Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    package var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+
+    package static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.seconds < rhs.seconds }
+
+    package static func + (lhs: Instant, rhs: Int64) -> Instant { Instant(seconds: lhs.seconds + rhs) }
+    package static func - (lhs: Instant, rhs: Int64) -> Instant { Instant(seconds: lhs.seconds - rhs) }
+
+    /// RFC 3339 in UTC.
+    package var description: String { Zone.utc.rfc3339(self) }
+}
+
+/// An IANA time zone, with the conversions SPEC §4 asks for between wall-clock times and instants.
+package struct Zone: Hashable, Sendable {
+    package let timeZone: TimeZone
+
+    package var identifier: String { timeZone.identifier }
+
+    package static let utc = Zone(timeZone: TimeZone(identifier: "UTC")!)
+
+    private static let cache = Mutex<[String: Zone]>([:])
+
+    /// The zone named `identifier` in the system's tz database, or nil when there is no such zone.
+    package init?(identifier: String) {
+        if let known = Zone.cache.withLock({ $0[identifier] }) {
+            self = known
+            return
+        }
+        // Foundation accepts some abbreviations and offsets ("GMT+1"); jalon wants real IANA names, which always
+        // hold a letter and no space.
+        guard !identifier.isEmpty, !identifier.contains(" "), let tz = TimeZone(identifier: identifier) else {
+            return nil
+        }
+        self.timeZone = tz
+        let made = self
+        Zone.cache.withLock { $0[identifier] = made }
+    }
+
+    package init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// The system's zone: `$TZ`, else /etc/localtime, else UTC.
+    package static var system: Zone { Zone(timeZone: TimeZone.current) }
+
+    /// Seconds east of UTC at `instant`.
+    package func offset(at instant: Instant) -> Int {
+        timeZone.secondsFromGMT(for: instant.date)
+    }
+
+    /// The wall-clock time at `instant`.
+    package func local(_ instant: Instant) -> LocalDateTime {
+        LocalDateTime(wallSeconds: instant.seconds + Int64(offset(at: instant)))
+    }
+
+    /// The instant a wall-clock time names in this zone.
+    ///
+    /// A time in a spring-forward gap moves forward by the length of the gap; a time that occurs twice at a
+    /// fall-back takes the first occurrence (as Python's `zoneinfo` with `fold=0`).
+    package func resolve(_ local: LocalDateTime) -> Instant {
+        let wall = local.wallSeconds
+        // Offsets stay within ±26 h, so a day on either side of the wall time is safely before and after any
+        // instant that could carry it.
+        let before = offset(at: Instant(seconds: wall - 86_400 * 2))
+        let after = offset(at: Instant(seconds: wall + 86_400 * 2))
+        var best: Instant?
+        for candidateOffset in before == after ? [before] : [before, after] {
+            let candidate = Instant(seconds: wall - Int64(candidateOffset))
+            if offset(at: candidate) == candidateOffset, best.map({ candidate < $0 }) ?? true {
+                best = candidate
+            }
+        }
+        if let best { return best }
+        // Two transitions close together, or a gap. For a gap, the offset in force before it moves the time
+        // forward by the gap's length; the nearest offset in force handles the rare double transition.
+        let nearBefore = offset(at: Instant(seconds: wall - Int64(before)))
+        let candidate = Instant(seconds: wall - Int64(nearBefore))
+        if offset(at: candidate) == nearBefore { return candidate }
+        return Instant(seconds: wall - Int64(before))
+    }
+
+    /// RFC 3339 with this zone's offset, to the second: `2027-03-17T09:00:00+01:00`.
+    package func rfc3339(_ instant: Instant) -> String {
+        let offset = offset(at: instant)
+        let local = LocalDateTime(wallSeconds: instant.seconds + Int64(offset))
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        // RFC 3339 offsets have no seconds; only local mean times before 1912 had any.
+        return local.description + sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
+    }
+}

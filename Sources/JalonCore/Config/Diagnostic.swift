@@ -1,0 +1,75 @@
+/// A problem found in the configuration, at a place in a file.
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    package enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    /// The file, relative to the configuration directory.
+    package var file: String
+    package var position: SourcePosition
+    package var severity: Severity
+    package var message: String
+
+    package init(file: String, position: SourcePosition, severity: Severity, message: String) {
+        self.file = file
+        self.position = position
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `PATH:LINE:COLUMN: error: MESSAGE`, the form compilers use and editors jump to.
+    package var description: String {
+        "\(file):\(position.line):\(position.column): \(severity.rawValue): \(message)"
+    }
+
+    /// File by file in byte order, then by position, errors before warnings at the same place.
+    package static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        let l = Array(lhs.file.utf8)
+        let r = Array(rhs.file.utf8)
+        if l != r { return l.lexicographicallyPrecedes(r) }
+        if lhs.position != rhs.position { return lhs.position < rhs.position }
+        return lhs.severity == .error && rhs.severity == .warning
+    }
+}
+
+/// Collects the problems of one file against paths into the document; positions are looked up at the end, and
+/// only when there is something to report, because finding them means scanning the text again.
+final class DiagnosticCollector {
+    enum Place {
+        /// The key (or array element) at this path, else its nearest ancestor.
+        case path(TOMLPath)
+        case position(SourcePosition)
+    }
+
+    private(set) var entries: [(place: Place, severity: Diagnostic.Severity, message: String)] = []
+
+    var hasErrors: Bool { entries.contains { $0.severity == .error } }
+    var isEmpty: Bool { entries.isEmpty }
+
+    func error(_ message: String, at path: TOMLPath) {
+        entries.append((.path(path), .error, message))
+    }
+
+    func warning(_ message: String, at path: TOMLPath) {
+        entries.append((.path(path), .warning, message))
+    }
+
+    func error(_ message: String, at position: SourcePosition) {
+        entries.append((.position(position), .error, message))
+    }
+
+    /// The diagnostics with their positions in `text`, a document of `file`.
+    func resolved(file: String, text: String?) -> [Diagnostic] {
+        guard !entries.isEmpty else { return [] }
+        let map = entries.contains { if case .path = $0.place { true } else { false } } ? text.map(SourceMap.init) : nil
+        return entries.map { entry in
+            let position: SourcePosition
+            switch entry.place {
+            case .path(let path): position = map?.position(of: path) ?? .start
+            case .position(let at): position = at
+            }
+            return Diagnostic(file: file, position: position, severity: entry.severity, message: entry.message)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+/// The language of messages and of the agenda.
+package enum Language: String, CaseIterable, Sendable {
+    case fr
+    case en
+}
+
+/// The four kinds of item that produce reminders (SPEC §5).
+package enum ItemKind: String, CaseIterable, Sendable {
+    case session
+    case deadline
+    case renewal
+    case suivi
+}
+
+/// The phases of a bilan and of what follows it.
+package enum Phase: String, CaseIterable, Sendable {
+    case preliminaire
+    case investigation
+    case conclusion
+    case suivi
+    case accompagnement
+}
+
+/// Who a reminder goes to, as written in a `to` list.
+package enum Recipient: Hashable, Sendable {
+    case person
+    case consultant
+    case address(String)
+}
+
+/// Repeated reminders after the base: step i is due at base + i × `every`.
+package struct FollowUp: Hashable, Sendable {
+    package var every: CalendarDuration
+    package var count: Int
+    /// Nil: the item's own `to`.
+    package var to: [Recipient]?
+}
+
+/// The reminder rules of one kind of item, after merging `jalon.toml` over the built-in defaults.
+package struct Policy: Hashable, Sendable {
+    package var remind: [CalendarDuration]
+    package var to: [Recipient]
+    package var followUp: FollowUp?
+    package var onNonWorking: NonWorkingRule
+    /// For `suivi` only: how long after the conclusion session the follow-up interview falls.
+    package var after: CalendarDuration
+
+    /// The built-in policies of SPEC §2.
+    package static func builtIn(_ kind: ItemKind) -> Policy {
+        func d(_ count: Int, _ unit: CalendarDuration.Unit) -> CalendarDuration { CalendarDuration(count, unit) }
+        switch kind {
+        case .session:
+            return Policy(
+                remind: [d(-2, .day), d(-2, .hour)], to: [.person, .consultant], followUp: nil,
+                onNonWorking: .keep, after: d(6, .month))
+        case .deadline:
+            return Policy(
+                remind: [d(-14, .day), d(-3, .day), d(0, .day)], to: [.person],
+                followUp: FollowUp(every: d(7, .day), count: 3, to: [.person, .consultant]),
+                onNonWorking: .keep, after: d(6, .month))
+        case .renewal:
+            return Policy(
+                remind: [d(-90, .day), d(-30, .day), d(-7, .day)], to: [.person],
+                followUp: FollowUp(every: d(14, .day), count: 2, to: [.person, .consultant]),
+                onNonWorking: .keep, after: d(6, .month))
+        case .suivi:
+            return Policy(
+                remind: [d(-14, .day), d(0, .day)], to: [.consultant], followUp: nil,
+                onNonWorking: .keep, after: d(6, .month))
+        }
+    }
+}
+
+/// An email address with an optional display name: `Cabinet Horizon <suivi@horizon.example>`.
+package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
+    package var name: String?
+    package var address: String
+
+    package var description: String {
+        guard let name, !name.isEmpty else { return address }
+        return "\(name) <\(address)>"
+    }
+}
+
+package struct MailSettings: Hashable, Sendable {
+    package var from: MailAddress?
+    /// The program and its extra arguments, run with no shell.
+    package var sendmail: [String]
+    package var enabled: Bool
+}
+
+package struct Consultant: Hashable, Sendable {
+    package var id: String
+    package var name: String
+    package var email: String?
+    /// When set, one digest a day at this time replaces the consultant's individual emails.
+    package var digest: LocalTime?
+}
+
+/// `jalon.toml`, with every default applied.
+package struct Settings: Sendable {
+    package var zone: Zone
+    package var language: Language
+    package var holidays: HolidaySet
+    package var remindAt: LocalTime
+    package var catchUp: CalendarDuration
+    package var mail: MailSettings
+    package var consultants: [String: Consultant]
+    package var policies: [ItemKind: Policy]
+
+    /// The defaults, with the system's zone (or `zone` when given).
+    package static func defaults(zone: Zone = .system) -> Settings {
+        Settings(
+            zone: zone, language: .fr, holidays: .metropole, remindAt: LocalTime(hour: 9, minute: 0),
+            catchUp: CalendarDuration(7, .day),
+            mail: MailSettings(from: nil, sendmail: ["/usr/sbin/sendmail"], enabled: false),
+            consultants: [:],
+            policies: Dictionary(uniqueKeysWithValues: ItemKind.allCases.map { ($0, Policy.builtIn($0)) }))
+    }
+
+    package func policy(_ kind: ItemKind) -> Policy { policies[kind] ?? Policy.builtIn(kind) }
+}
+
+/// When something happens, as written: a date, a local date-time, or a date-time with an offset.
+package enum DateSpec: Hashable, Sendable {
+    case date(LocalDate)
+    case local(LocalDateTime)
+    case offset(LocalDateTime, minutes: Int)
+}
+
+/// A training catalog entry (SPEC §3).
+package struct TrainingKind: Sendable {
+    package var title: String
+    package var validity: CalendarDuration
+
+    package static let catalog: [String: TrainingKind] = [
+        "sst": TrainingKind(title: "Sauveteur Secouriste du Travail (MAC)", validity: CalendarDuration(24, .month)),
+        "habilitation-electrique": TrainingKind(title: "Habilitation électrique", validity: CalendarDuration(3, .year)),
+        "caces": TrainingKind(title: "CACES", validity: CalendarDuration(5, .year)),
+        "fco": TrainingKind(title: "Formation continue obligatoire (FCO)", validity: CalendarDuration(5, .year)),
+        "aipr": TrainingKind(
+            title: "Autorisation d'intervention à proximité des réseaux (AIPR)", validity: CalendarDuration(5, .year)),
+        "ssiap": TrainingKind(title: "SSIAP (remise à niveau)", validity: CalendarDuration(36, .month)),
+        "certiphyto": TrainingKind(title: "Certiphyto", validity: CalendarDuration(5, .year)),
+    ]
+}
+
+/// A `[[session]]`, `[[deadline]]` or `[[training]]` of a person, as written.
+package struct Item: Hashable, Sendable {
+    package enum Base: Hashable, Sendable {
+        /// A session's `at` or a deadline's `due`.
+        case when(DateSpec)
+        /// A training's expiry: an explicit date, or obtained + validity.
+        case expires(LocalDate)
+        case obtained(LocalDate, validity: CalendarDuration)
+    }
+
+    package var id: String
+    package var kind: ItemKind
+    package var title: String?
+    package var base: Base
+    package var phase: Phase?
+    package var duration: CalendarDuration?
+    package var place: String?
+    /// A training's catalog kind.
+    package var trainingKind: String?
+    package var remind: [CalendarDuration]?
+    package var to: [Recipient]?
+    /// Nil: the policy's; `.some(nil)`: `follow_up = false`.
+    package var followUp: FollowUp??
+    package var onNonWorking: NonWorkingRule?
+    package var done: Bool
+}
+
+/// One person file.
+package struct Person: Hashable, Sendable {
+    package var id: String
+    package var name: String
+    package var email: String?
+    package var consultant: String?
+    package var zone: Zone?
+    package var holidays: HolidaySet?
+    package var remindAt: LocalTime?
+    package var suivi: Bool
+    package var items: [Item]
+    /// The file, relative to the configuration directory.
+    package var file: String
+}

@@ -1,0 +1,164 @@
+/// An item with everything its reminders need: its base time and the rules that apply to it after merging the
+/// item's own keys over its policy.
+package struct PlannedItem: Sendable {
+    package var person: String
+    package var id: String
+    package var kind: ItemKind
+    package var title: String
+    package var base: ZonedTime
+    package var remind: [CalendarDuration]
+    package var to: [Recipient]
+    package var followUp: FollowUp?
+    package var onNonWorking: NonWorkingRule
+    package var done: Bool
+    package var phase: Phase?
+    package var place: String?
+    package var duration: CalendarDuration?
+
+    package var key: String { person + "/" + id }
+}
+
+/// Turns people into items and items into reminders (SPEC §5). Pure: no clock, no files.
+package struct ReminderPlanner: Sendable {
+    package var settings: Settings
+
+    package init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// The person's zone and holidays, falling back to the settings'.
+    package func calendar(for person: Person) -> WorkCalendar {
+        WorkCalendar(zone: person.zone ?? settings.zone, holidays: person.holidays ?? settings.holidays)
+    }
+
+    /// The person's items, with the derived follow-up interview (`suivi`) when it exists.
+    package func items(of person: Person) -> [PlannedItem] {
+        let calendar = calendar(for: person)
+        let remindAt = person.remindAt ?? settings.remindAt
+        var planned: [PlannedItem] = []
+        planned.reserveCapacity(person.items.count + 1)
+        var latestConclusion: Instant?
+        var hasSuiviSession = false
+        for item in person.items {
+            let base = baseTime(of: item, calendar: calendar, remindAt: remindAt)
+            if item.kind == .session {
+                if item.phase == .conclusion, latestConclusion.map({ base.instant > $0 }) ?? true {
+                    latestConclusion = base.instant
+                }
+                if item.phase == .suivi { hasSuiviSession = true }
+            }
+            let policy = settings.policy(item.kind)
+            planned.append(
+                PlannedItem(
+                    person: person.id, id: item.id, kind: item.kind, title: title(of: item), base: base,
+                    remind: item.remind ?? policy.remind, to: item.to ?? policy.to,
+                    followUp: item.kind == .session ? nil : (item.followUp ?? policy.followUp),
+                    onNonWorking: item.onNonWorking ?? policy.onNonWorking, done: item.done, phase: item.phase,
+                    place: item.place, duration: item.duration))
+        }
+        if person.suivi, !hasSuiviSession, let conclusion = latestConclusion {
+            let policy = settings.policy(.suivi)
+            let date = calendar.zone.local(conclusion).date
+            let day = calendar.adding(policy.after, to: LocalDateTime(date, .midnight)).local.date
+            planned.append(
+                PlannedItem(
+                    person: person.id, id: "suivi", kind: .suivi,
+                    title: settings.language == .fr ? "Entretien de suivi du bilan" : "Bilan follow-up interview",
+                    base: calendar.zoned(LocalDateTime(day, remindAt)), remind: policy.remind, to: policy.to,
+                    followUp: policy.followUp, onNonWorking: policy.onNonWorking, done: false, phase: .suivi,
+                    place: nil, duration: nil))
+        }
+        return planned
+    }
+
+    /// Every reminder of `person`, in no particular order.
+    ///
+    /// - Parameter isAcknowledged: whether `jalon done` finished the item `PERSON/ITEM` whose base was this instant.
+    package func reminders(
+        for person: Person, isAcknowledged: (String, Instant) -> Bool = { _, _ in false }
+    ) -> [Reminder] {
+        let calendar = calendar(for: person)
+        var result: [Reminder] = []
+        for item in items(of: person) where !item.done && !isAcknowledged(item.key, item.base.instant) {
+            result += reminders(for: item, of: person, calendar: calendar)
+        }
+        return result
+    }
+
+    /// The reminders of one item: one per canonical step of its `remind` list, then its follow-ups.
+    package func reminders(for item: PlannedItem, of person: Person, calendar: WorkCalendar) -> [Reminder] {
+        var result: [Reminder] = []
+        var steps = Set<CalendarDuration>()
+        let prefix = item.key + "/"
+        let to = addresses(item.to, of: person)
+        for duration in item.remind where steps.insert(duration).inserted {
+            let due = calendar.applying(item.onNonWorking, to: calendar.adding(duration, to: item.base.local))
+            let step = duration.description
+            result.append(
+                Reminder(
+                    id: prefix + step, person: person.id, item: item.id, kind: item.kind, step: step,
+                    followUpIndex: nil, due: due.instant, zone: calendar.zone, to: to, title: item.title,
+                    base: item.base.instant))
+        }
+        if let followUp = item.followUp, followUp.count > 0 {
+            let followUpTo = followUp.to.map { addresses($0, of: person) } ?? to
+            for index in 1...followUp.count {
+                let due = calendar.applying(
+                    item.onNonWorking, to: calendar.adding(followUp.every.times(index), to: item.base.local))
+                let step = "follow-up-\(index)"
+                result.append(
+                    Reminder(
+                        id: prefix + step, person: person.id, item: item.id, kind: item.kind, step: step,
+                        followUpIndex: index, due: due.instant, zone: calendar.zone, to: followUpTo,
+                        title: item.title, base: item.base.instant))
+            }
+        }
+        return result
+    }
+
+    /// The email addresses a `to` list names for this person, sorted and without duplicates; recipients without an
+    /// address are dropped.
+    package func addresses(_ recipients: [Recipient], of person: Person) -> [String] {
+        var result = Set<String>()
+        for recipient in recipients {
+            switch recipient {
+            case .person: if let email = person.email { result.insert(email) }
+            case .consultant:
+                if let id = person.consultant, let email = settings.consultants[id]?.email { result.insert(email) }
+            case .address(let email): result.insert(email)
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Where an item's reminders count from, as a wall-clock time in the person's zone.
+    func baseTime(of item: Item, calendar: WorkCalendar, remindAt: LocalTime) -> ZonedTime {
+        switch item.base {
+        case .when(.date(let date)), .expires(let date):
+            return calendar.zoned(LocalDateTime(date, remindAt))
+        case .when(.local(let local)):
+            return calendar.zoned(local)
+        case .when(.offset(let local, let minutes)):
+            let instant = Instant(seconds: local.wallSeconds - Int64(minutes) * 60)
+            return ZonedTime(local: calendar.zone.local(instant), instant: instant)
+        case .obtained(let date, let validity):
+            let expiry = calendar.adding(validity, to: LocalDateTime(date, .midnight)).local.date
+            return calendar.zoned(LocalDateTime(expiry, remindAt))
+        }
+    }
+
+    /// The item's title, else a title from what it is.
+    func title(of item: Item) -> String {
+        if let title = item.title { return title }
+        if let kind = item.trainingKind, let entry = TrainingKind.catalog[kind] { return entry.title }
+        let fr = settings.language == .fr
+        switch item.phase {
+        case .preliminaire?: return fr ? "Entretien préliminaire" : "Preliminary interview"
+        case .investigation?: return fr ? "Séance d'investigation" : "Investigation session"
+        case .conclusion?: return fr ? "Entretien de conclusion" : "Conclusion interview"
+        case .suivi?: return fr ? "Entretien de suivi" : "Follow-up interview"
+        case .accompagnement?: return fr ? "Séance d'accompagnement" : "Support session"
+        case nil: return item.kind == .session ? (fr ? "Rendez-vous" : "Appointment") : item.id
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import JalonCore
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "List the reminders due in a window of time.",
+        discussion: """
+            The window is [--from, --to): --from defaults to now, --to to --days days (30) after --from. Both take \
+            an RFC 3339 date-time with an offset (2026-12-01T09:00:00+01:00) or a date (2026-12-01, midnight in the \
+            settings' zone).
+
+            The table is grouped by day in the settings' zone and language; --json prints one JSON array sorted by \
+            due instant then id, each object with id, person, item, kind, step, follow_up, due (in the person's \
+            zone, with its offset), to (sorted) and title.
+
+            Files with errors are left out; their problems go to standard error and the exit status is 1.
+            """)
+
+    @OptionGroup var directories: Directories
+
+    @Option(help: ArgumentHelp("Start of the window, inclusive (default: now).", valueName: "WHEN"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("End of the window, exclusive.", valueName: "WHEN"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Length of the window in days, when --to is not given (default: 30).", valueName: "N"))
+    var days: Int?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if to != nil && days != nil { throw ValidationError("give --to or --days, not both") }
+        if let days, days < 0 || days > 36_600 { throw ValidationError("--days must be between 0 and 36600") }
+    }
+
+    func run() throws {
+        let configuration = try directories.loadConfiguration()
+        let zone = configuration.settings.zone
+        func parse(_ text: String, _ option: String) throws -> Instant {
+            guard let instant = TimeParsing.instant(text, zone: zone) else {
+                Output.standardError(
+                    "jalon: \(option) \"\(text)\" is neither a date like 2026-12-01 nor a date-time like "
+                        + "2026-12-01T09:00:00+01:00\n")
+                throw ExitCode(64)
+            }
+            return instant
+        }
+        let start = try from.map { try parse($0, "--from") } ?? Instant(Date())
+        let end = try to.map { try parse($0, "--to") } ?? start + Int64(days ?? 30) * 86_400
+        let agenda = Agenda(configuration: configuration, from: start, to: end)
+        Output.standardOutput(
+            json ? agenda.json() : agenda.table(language: configuration.settings.language, zone: zone))
+        let errors = configuration.diagnostics.filter { $0.severity == .error }
+        if !configuration.diagnostics.isEmpty {
+            Output.standardError(configuration.diagnostics.map { $0.description + "\n" }.joined())
+        }
+        if !errors.isEmpty { throw ExitCode(1) }
+    }
+}

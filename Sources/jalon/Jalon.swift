@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import JalonCore
+
+@main
+struct Jalon: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jalon",
+        abstract: "Keeps career follow-up on time: reminders for sessions, deadlines and renewals.",
+        discussion: """
+            jalon reads a directory of TOML files — jalon.toml for the settings, one file per person under \
+            people/ — computes every reminder (SPEC: the README's configuration reference) and, as a systemd user \
+            service, delivers them through the journal and by email.
+
+            Configuration directory: --config DIR, else $JALON_CONFIG_DIR, else $XDG_CONFIG_HOME/jalon \
+            (~/.config/jalon).
+            State directory: --state DIR, else $JALON_STATE_DIR, else $XDG_STATE_HOME/jalon \
+            (~/.local/state/jalon).
+
+            Exit status: 0 on success, 1 when the configuration has errors, 64 on a usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self, AgendaCommand.self]
+    )
+}
+
+/// The options every command shares.
+struct Directories: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The configuration directory.", valueName: "DIR"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The state directory.", valueName: "DIR"))
+    var state: String?
+
+    var configurationDirectory: String {
+        Locations.configurationDirectory(option: config, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var stateDirectory: String {
+        Locations.stateDirectory(option: state, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Loads the configuration directory, or exits with status 1 and a message when it cannot be used at all.
+    func loadConfiguration() throws -> Configuration {
+        do {
+            return try ConfigurationLoader(directory: configurationDirectory).load()
+        } catch {
+            Output.standardError("jalon: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writing whole strings to the standard streams, unbuffered, so that output and diagnostics interleave in order.
+enum Output {
+    static func standardOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
+    static func standardError(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    private static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
