@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(
             name: "JalonCoreTests",
             dependencies: ["JalonCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "jalonTests",

@@ -25,6 +25,20 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
             }
         }
 
+        /// The largest magnitude accepted: about two centuries in any unit, so that no arithmetic overflows and no
+        /// working-day count walks for long.
+        package var maximumCount: Int {
+            switch self {
+            case .minute: 105_000_000
+            case .hour: 1_750_000
+            case .day: 73_000
+            case .week: 10_400
+            case .month: 2_400
+            case .year: 200
+            case .workday: 52_000
+            }
+        }
+
         static let bySpelling: [String: Unit] = {
             var map: [String: Unit] = [:]
             for unit in Unit.allCases {
@@ -42,9 +56,6 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// The largest magnitude accepted: enough for a century of minutes, small enough that no arithmetic overflows.
-    package static let maximumCount = 100_000_000
-
     /// The canonical form: sign (`+` for zero), the integer without leading zeros, the canonical unit.
     package var description: String {
         (count < 0 ? "-" : "+") + String(count.magnitude) + unit.rawValue
@@ -61,7 +72,7 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
         case empty
         case noNumber(String)
         case unknownUnit(String)
-        case tooLarge(String)
+        case tooLarge(String, Unit)
 
         package var description: String {
             switch self {
@@ -69,7 +80,8 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
             case .noNumber(let text): "\"\(text)\" is not a duration: expected a number and a unit, like \"-14d\" or \"6 months\""
             case .unknownUnit(let unit):
                 "unknown unit \"\(unit)\"; use min, h, d, w, mo, y or wd (or minutes, heures, jours, semaines, mois, ans, jours ouvrés)"
-            case .tooLarge(let text): "\"\(text)\" is too large a duration"
+            case .tooLarge(let text, let unit):
+                "\"\(text)\" is too large a duration: at most \(unit.maximumCount)\(unit.rawValue), about 200 years"
             }
         }
     }
@@ -89,10 +101,10 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
         var magnitude = 0
         var digits = 0
         while let c = scalars.first, ("0"..."9").contains(c) {
-            magnitude = magnitude * 10 + Int(c.value - 48)
+            // Saturate: the unit, read next, decides what is too large.
+            magnitude = min(magnitude * 10 + Int(c.value - 48), 1_000_000_000_000)
             digits += 1
             scalars.removeFirst()
-            if magnitude > maximumCount { throw .tooLarge(text) }
         }
         guard digits > 0 else { throw .noNumber(text) }
         while scalars.first == " " { scalars.removeFirst() }
@@ -101,6 +113,7 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
         // "jours  ouvrés" with two spaces is the same unit.
         let normalized = unitText.split(separator: " ").joined(separator: " ")
         guard let unit = Unit.bySpelling[normalized] else { throw .unknownUnit(unitText) }
+        guard magnitude <= unit.maximumCount else { throw .tooLarge(text, unit) }
         return CalendarDuration(negative ? -magnitude : magnitude, unit)
     }
 }

@@ -28,7 +28,8 @@ package enum HolidaySet: String, CaseIterable, Sendable {
             days.append(easter.adding(days: -2))  // Good Friday
             days.append(fixed(12, 26))
         }
-        return days.sorted()
+        // Ascension can fall on 1 or 8 May: one day, listed once.
+        return Set(days).sorted()
     }
 
     package func isHoliday(_ date: LocalDate) -> Bool {

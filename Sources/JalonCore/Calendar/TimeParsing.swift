@@ -27,7 +27,9 @@ package enum TimeParsing {
         var index = 19
         if bytes[index] == 0x2E {  // fractional seconds are allowed and dropped
             index += 1
+            let digits = index
             while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            guard index > digits else { return nil }
         }
         let wall = LocalDateTime(date, time).wallSeconds
         guard index < bytes.count else { return nil }

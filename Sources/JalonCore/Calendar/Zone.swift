@@ -23,10 +23,10 @@ package struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible 
 /// An IANA time zone, with the conversions SPEC §4 asks for between wall-clock times and instants.
 package struct Zone: Hashable, Sendable {
     package let timeZone: TimeZone
+    /// The name as the configuration gave it (Foundation reports "UTC" as "GMT").
+    package let identifier: String
 
-    package var identifier: String { timeZone.identifier }
-
-    package static let utc = Zone(timeZone: TimeZone(identifier: "UTC")!)
+    package static let utc = Zone(timeZone: TimeZone(identifier: "UTC")!, identifier: "UTC")
 
     private static let cache = Mutex<[String: Zone]>([:])
 
@@ -42,12 +42,14 @@ package struct Zone: Hashable, Sendable {
             return nil
         }
         self.timeZone = tz
+        self.identifier = identifier
         let made = self
         Zone.cache.withLock { $0[identifier] = made }
     }
 
-    package init(timeZone: TimeZone) {
+    package init(timeZone: TimeZone, identifier: String? = nil) {
         self.timeZone = timeZone
+        self.identifier = identifier ?? timeZone.identifier
     }
 
     /// The system's zone: `$TZ`, else /etc/localtime, else UTC.

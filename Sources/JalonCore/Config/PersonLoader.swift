@@ -46,20 +46,20 @@ enum PersonLoader {
         let sections: [(String, ItemKind)] = [("session", .session), ("deadline", .deadline), ("training", .renewal)]
         for (key, kind) in sections {
             for (table, path) in reader.arrayOfTables(key) {
-                guard let item = loadItem(table, kind: kind, section: key, at: path, diagnostics: diagnostics) else {
-                    continue
-                }
-                if item.id == "suivi" {
+                let (itemID, item) = loadItem(table, kind: kind, section: key, at: path, diagnostics: diagnostics)
+                // An item with other problems still holds its id, so that a duplicate is reported at once.
+                guard let itemID else { continue }
+                if itemID == "suivi" {
                     diagnostics.error(
                         "the item id \"suivi\" is reserved for the follow-up interview jalon derives; choose another",
                         at: path + [.key("id")])
-                } else if let other = seen[item.id] {
+                } else if let other = seen[itemID] {
                     diagnostics.error(
-                        "item id \"\(item.id)\" is already used by a [[\(other)]] of this person; item ids are unique "
+                        "item id \"\(itemID)\" is already used by a [[\(other)]] of this person; item ids are unique "
                             + "within a person", at: path + [.key("id")])
                 } else {
-                    seen[item.id] = key
-                    items.append(item)
+                    seen[itemID] = key
+                    if let item { items.append(item) }
                 }
             }
         }
@@ -73,7 +73,7 @@ enum PersonLoader {
     private static func loadItem(
         _ table: [String: TOMLNode], kind: ItemKind, section: String, at path: TOMLPath,
         diagnostics: DiagnosticCollector
-    ) -> Item? {
+    ) -> (id: String?, item: Item?) {
         var reader = TableReader(table, at: path, context: "[[\(section)]]", diagnostics: diagnostics)
         defer { reader.finish() }
         let id = reader.identifier("id")
@@ -171,11 +171,11 @@ enum PersonLoader {
         case .suivi:
             break
         }
-        guard let id, let base else { return nil }
-        return Item(
+        guard let id, let base else { return (id, nil) }
+        return (id, Item(
             id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
             trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
-            onNonWorking: overrides.onNonWorking, done: done)
+            onNonWorking: overrides.onNonWorking, done: done))
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.
