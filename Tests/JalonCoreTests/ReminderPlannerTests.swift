@@ -108,6 +108,18 @@ import Testing
         #expect(due == ["p/s/-1d": "2026-12-08T20:00:00+04:00", "p/s/-30min": "2026-12-09T19:30:00+04:00"])
     }
 
+    @Test func exactStepsCountFromTheInstantASessionNames() throws {
+        // 02:30+01:00 is the second 02:30 of 25 October 2026; two hours before it is 01:30+02:00.
+        let due = try plan(
+            """
+            [[session]]
+            id = "s"
+            at = 2026-10-25T02:30:00+01:00
+            remind = ["-2h", "-1d"]
+            """)
+        #expect(due == ["p/s/-2h": "2026-10-25T01:30:00+02:00", "p/s/-1d": "2026-10-24T02:30:00+02:00"])
+    }
+
     @Test func trainingExpiryFromTheCatalogFromValidForAndFromExpires() throws {
         let due = try plan(
             """

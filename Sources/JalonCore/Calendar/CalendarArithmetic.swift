@@ -33,6 +33,14 @@ package struct WorkCalendar: Hashable, Sendable {
         ZonedTime(local: local, instant: zone.resolve(local))
     }
 
+    /// `base` + `duration`: exact units move the instant `base` already names (which may be the second of two
+    /// occurrences of a wall-clock time), calendar units its wall-clock time.
+    package func adding(_ duration: CalendarDuration, to base: ZonedTime) -> ZonedTime {
+        guard duration.isExact else { return adding(duration, to: base.local) }
+        let instant = base.instant + Int64(duration.count) * (duration.unit == .minute ? 60 : 3600)
+        return ZonedTime(local: zone.local(instant), instant: instant)
+    }
+
     /// `base` + `duration`, resolved in this calendar's zone.
     ///
     /// Exact units move the instant `base` names; calendar units move the local date and keep the wall-clock
@@ -41,9 +49,7 @@ package struct WorkCalendar: Hashable, Sendable {
         let n = duration.count
         switch duration.unit {
         case .minute, .hour:
-            let seconds = Int64(n) * (duration.unit == .minute ? 60 : 3600)
-            let instant = zone.resolve(base) + seconds
-            return ZonedTime(local: zone.local(instant), instant: instant)
+            return adding(duration, to: zoned(base))
         case .day:
             return zoned(LocalDateTime(base.date.adding(days: n), base.time))
         case .week:

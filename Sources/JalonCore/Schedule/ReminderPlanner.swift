@@ -92,7 +92,7 @@ package struct ReminderPlanner: Sendable {
         let prefix = item.key + "/"
         let to = addresses(item.to, of: person)
         for duration in item.remind where steps.insert(duration).inserted {
-            let due = calendar.applying(item.onNonWorking, to: calendar.adding(duration, to: item.base.local))
+            let due = calendar.applying(item.onNonWorking, to: calendar.adding(duration, to: item.base))
             let step = duration.description
             result.append(
                 Reminder(
@@ -104,7 +104,7 @@ package struct ReminderPlanner: Sendable {
             let followUpTo = followUp.to.map { addresses($0, of: person) } ?? to
             for index in 1...followUp.count {
                 let due = calendar.applying(
-                    item.onNonWorking, to: calendar.adding(followUp.every.times(index), to: item.base.local))
+                    item.onNonWorking, to: calendar.adding(followUp.every.times(index), to: item.base))
                 let step = "follow-up-\(index)"
                 result.append(
                     Reminder(
