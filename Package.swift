@@ -34,7 +34,11 @@ let package = Package(
         ),
         .testTarget(
             name: "JalonCoreTests",
-            dependencies: ["JalonCore"],
+            dependencies: [
+                "JalonCore",
+                // The reference parser: jalon's own TOML parser is checked against it.
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -52,8 +52,11 @@ struct AgendaCommand: ParsableCommand {
         let start = try from.map { try parse($0, "--from") } ?? Instant(Date())
         let end = try to.map { try parse($0, "--to") } ?? start + Int64(days ?? 30) * 86_400
         let agenda = Agenda(configuration: configuration, from: start, to: end)
-        Output.standardOutput(
-            json ? agenda.json() : agenda.table(language: configuration.settings.language, zone: zone))
+        if json {
+            agenda.writeJSON { Output.standardOutput($0) }
+        } else {
+            Output.standardOutput(agenda.table(language: configuration.settings.language, zone: zone))
+        }
         let errors = configuration.diagnostics.filter { $0.severity == .error }
         if !configuration.diagnostics.isEmpty {
             Output.standardError(configuration.diagnostics.map { $0.description + "\n" }.joined())

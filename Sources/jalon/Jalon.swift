@@ -53,12 +53,12 @@ struct Directories: ParsableArguments {
 
 /// Writing whole strings to the standard streams, unbuffered, so that output and diagnostics interleave in order.
 enum Output {
-    static func standardOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
-    static func standardError(_ text: String) { write(text, to: STDERR_FILENO) }
+    static func standardOutput(_ text: String) { write(Array(text.utf8), to: STDOUT_FILENO) }
+    static func standardOutput(_ bytes: [UInt8]) { write(bytes, to: STDOUT_FILENO) }
+    static func standardError(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
 
-    private static func write(_ text: String, to fd: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
+    private static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

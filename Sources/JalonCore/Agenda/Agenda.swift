@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The reminders due in a window, and their two renderings: a table for people and JSON for programs (SPEC §6).
 package struct Agenda: Sendable {
@@ -19,62 +20,84 @@ package struct Agenda: Sendable {
         let chunkCount = people.isEmpty ? 0 : min(people.count, 64)
         let chunks = UnsafeMutableBufferPointer<[Reminder]>.allocate(capacity: chunkCount)
         chunks.initialize(repeating: [])
-        defer { chunks.deallocate() }
+        defer {
+            chunks.deinitialize()
+            chunks.deallocate()
+        }
         nonisolated(unsafe) let slots = chunks
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var found: [Reminder] = []
             var index = chunk
             while index < people.count {
-                for reminder in planner.reminders(for: people[index], isAcknowledged: isAcknowledged)
-                where reminder.due >= from && reminder.due < to {
-                    found.append(reminder)
-                }
+                found += planner.reminders(for: people[index], in: from..<to, isAcknowledged: isAcknowledged)
                 index += chunkCount
             }
             slots[chunk] = found
         }
+        // Sort positions rather than the reminders themselves: moving a reminder costs a dozen reference counts.
+        var order: [(due: Int64, chunk: Int32, index: Int32)] = []
+        order.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for (c, chunk) in chunks.enumerated() {
+            for (i, reminder) in chunk.enumerated() { order.append((reminder.due.seconds, Int32(c), Int32(i))) }
+        }
+        order.sort { a, b in
+            if a.due != b.due { return a.due < b.due }
+            return chunks[Int(a.chunk)][Int(a.index)].id < chunks[Int(b.chunk)][Int(b.index)].id
+        }
         var all: [Reminder] = []
-        all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { all += chunk }
-        all.sort(by: Reminder.agendaOrder)
+        all.reserveCapacity(order.count)
+        for entry in order { all.append(chunks[Int(entry.chunk)][Int(entry.index)]) }
         self.reminders = all
         self.from = from
         self.to = to
     }
 
     /// One JSON array, one object a line, with the keys of SPEC §6.
-    ///
-    /// Written by hand: `JSONEncoder` took most of the one-second budget for 135,000 reminders, and the format is
-    /// flat and fixed.
     package func json() -> String {
-        var out = "["
-        out.reserveCapacity(reminders.count * 260 + 4)
-        for (index, r) in reminders.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "{\"id\":"
-            JSON.append(r.id, to: &out)
-            out += ",\"person\":"
-            JSON.append(r.person, to: &out)
-            out += ",\"item\":"
-            JSON.append(r.item, to: &out)
-            out += ",\"kind\":\""
-            out += r.kind.rawValue
-            out += "\",\"step\":"
-            JSON.append(r.step, to: &out)
-            out += r.isFollowUp ? ",\"follow_up\":true" : ",\"follow_up\":false"
-            out += ",\"due\":\""
-            out += r.zone.rfc3339(r.due)
-            out += "\",\"to\":["
-            for (i, address) in r.to.enumerated() {
-                if i > 0 { out += "," }
-                JSON.append(address, to: &out)
-            }
-            out += "],\"title\":"
-            JSON.append(r.title, to: &out)
-            out += "}"
+        var bytes: [UInt8] = []
+        writeJSON { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the JSON array in consecutive parts, built a few at a time on every core, so that the whole text is
+    /// never in memory at once.
+    ///
+    /// Written by hand into bytes: the format is flat and fixed, and `JSONEncoder` alone took longer than the whole
+    /// one-second budget for 135,000 reminders.
+    package func writeJSON(_ write: ([UInt8]) -> Void) {
+        let reminders = self.reminders
+        let partCount = max(1, reminders.count / 4096)
+        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        let parts = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: batchSize)
+        parts.initialize(repeating: [])
+        defer {
+            parts.deinitialize()
+            parts.deallocate()
         }
-        out += reminders.isEmpty ? "]\n" : "\n]\n"
-        return out
+        nonisolated(unsafe) let slots = parts
+        var first = 0
+        while first < partCount {
+            let batch = min(batchSize, partCount - first)
+            let firstPart = first
+            DispatchQueue.concurrentPerform(iterations: batch) { slot in
+                let part = firstPart + slot
+                let range = (reminders.count * part / partCount)..<(reminders.count * (part + 1) / partCount)
+                var out = JSONWriter()
+                out.bytes.reserveCapacity(range.count * 300 + 4)
+                if part == 0 { out.raw("[") }
+                for index in range {
+                    out.raw(index == 0 ? "\n" : ",\n")
+                    out.object(reminders[index])
+                }
+                if part == partCount - 1 { out.raw(reminders.isEmpty ? "]\n" : "\n]\n") }
+                slots[slot] = out.bytes
+            }
+            for slot in 0..<batch {
+                write(slots[slot])
+                slots[slot] = []
+            }
+            first += batch
+        }
     }
 
     /// A table grouped by day in `zone`: each reminder on two lines, what and when, then its id and recipients.
@@ -117,41 +140,103 @@ package struct Agenda: Sendable {
     }
 }
 
-/// JSON string escaping (RFC 8259).
-package enum JSON {
-    package static func append(_ text: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        guard needsEscape else {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+/// Writes the agenda's JSON objects as UTF-8 bytes.
+struct JSONWriter {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    package static func quoted(_ text: String) -> String {
-        var out = ""
-        append(text, to: &out)
-        return out
+    mutating func object(_ r: Reminder) {
+        raw("{\"id\":")
+        string(r.id)
+        raw(",\"person\":")
+        string(r.person)
+        raw(",\"item\":")
+        string(r.item)
+        raw(",\"kind\":\"")
+        bytes.append(contentsOf: r.kind.rawValue.utf8)
+        raw("\",\"step\":")
+        string(r.step)
+        raw(r.isFollowUp ? ",\"follow_up\":true,\"due\":\"" : ",\"follow_up\":false,\"due\":\"")
+        timestamp(r.due, offset: r.zone.offset(at: r.due))
+        raw("\",\"to\":[")
+        for (i, address) in r.to.enumerated() {
+            if i > 0 { raw(",") }
+            string(address)
+        }
+        raw("],\"title\":")
+        string(r.title)
+        raw("}")
     }
+
+    /// A JSON string (RFC 8259): quotes, backslashes and control characters escaped.
+    mutating func string(_ text: String) {
+        bytes.append(0x22)
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true {
+            bytes.append(0x22)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0..<0x20:
+                raw("\\u00")
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0xF))
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// RFC 3339 with the given offset, to the second: `2027-03-17T09:00:00+01:00`.
+    mutating func timestamp(_ instant: Instant, offset: Int) {
+        let local = LocalDateTime(wallSeconds: instant.seconds + Int64(offset))
+        digits(local.date.year, 4)
+        bytes.append(0x2D)
+        digits(local.date.month, 2)
+        bytes.append(0x2D)
+        digits(local.date.day, 2)
+        bytes.append(0x54)
+        digits(local.time.hour, 2)
+        bytes.append(0x3A)
+        digits(local.time.minute, 2)
+        bytes.append(0x3A)
+        digits(local.time.second, 2)
+        bytes.append(offset < 0 ? 0x2D : 0x2B)
+        let magnitude = abs(offset)
+        digits(magnitude / 3600, 2)
+        bytes.append(0x3A)
+        digits(magnitude / 60 % 60, 2)
+    }
+
+    private mutating func digits(_ value: Int, _ width: Int) {
+        guard value >= 0 else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        var width = width
+        while value / divisor >= 10 || width > 1 {
+            divisor *= 10
+            width -= 1
+        }
+        while divisor > 0 {
+            bytes.append(UInt8(48 + value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    private func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 87 + value }
 }

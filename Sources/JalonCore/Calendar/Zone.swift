@@ -11,6 +11,9 @@ package struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     package var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
+    package static let distantPast = Instant(seconds: Int64.min / 4)
+    package static let distantFuture = Instant(seconds: Int64.max / 4)
+
     package static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.seconds < rhs.seconds }
 
     package static func + (lhs: Instant, rhs: Int64) -> Instant { Instant(seconds: lhs.seconds + rhs) }

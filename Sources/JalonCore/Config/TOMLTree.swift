@@ -57,9 +57,12 @@ extension TOMLNode {
     }
 
     private static func convert(_ table: TOMLTable) -> [String: TOMLNode] {
+        // Keys and values in two calls, rather than a lookup by key for every value as TOMLTable's iterator does.
+        let keys = table.keys
+        let values = table.values
         var result: [String: TOMLNode] = [:]
-        result.reserveCapacity(table.count)
-        for (key, value) in table {
+        result.reserveCapacity(keys.count)
+        for (key, value) in zip(keys, values) {
             result[key] = convert(value)
         }
         return result

@@ -242,6 +242,7 @@ struct TableReader {
 
     /// Warns about every key that no accessor asked for.
     func finish() {
+        guard table.count > known.count || table.keys.contains(where: { !known.contains($0) }) else { return }
         for key in table.keys.sorted() where !known.contains(key) {
             var message = "unknown key `\(printable(key))` in \(context)"
             if let suggestion = closest(to: key, among: known) {

@@ -71,28 +71,34 @@ package struct ReminderPlanner: Sendable {
         return planned
     }
 
-    /// Every reminder of `person`, in no particular order.
+    /// Every reminder of `person` due in `window` (all of them by default), in no particular order.
     ///
     /// - Parameter isAcknowledged: whether `jalon done` finished the item `PERSON/ITEM` whose base was this instant.
     package func reminders(
-        for person: Person, isAcknowledged: (String, Instant) -> Bool = { _, _ in false }
+        for person: Person, in window: Range<Instant> = Instant.distantPast..<Instant.distantFuture,
+        isAcknowledged: (String, Instant) -> Bool = { _, _ in false }
     ) -> [Reminder] {
         let calendar = calendar(for: person)
         var result: [Reminder] = []
         for item in items(of: person) where !item.done && !isAcknowledged(item.key, item.base.instant) {
-            result += reminders(for: item, of: person, calendar: calendar)
+            result += reminders(for: item, of: person, calendar: calendar, in: window)
         }
         return result
     }
 
-    /// The reminders of one item: one per canonical step of its `remind` list, then its follow-ups.
-    package func reminders(for item: PlannedItem, of person: Person, calendar: WorkCalendar) -> [Reminder] {
+    /// The reminders of one item due in `window`: one per canonical step of its `remind` list, then its follow-ups.
+    package func reminders(
+        for item: PlannedItem, of person: Person, calendar: WorkCalendar,
+        in window: Range<Instant> = Instant.distantPast..<Instant.distantFuture
+    ) -> [Reminder] {
         var result: [Reminder] = []
-        var steps = Set<CalendarDuration>()
+        var steps: [CalendarDuration] = []
         let prefix = item.key + "/"
         let to = addresses(item.to, of: person)
-        for duration in item.remind where steps.insert(duration).inserted {
+        for duration in item.remind where !steps.contains(duration) {
+            steps.append(duration)
             let due = calendar.applying(item.onNonWorking, to: calendar.adding(duration, to: item.base))
+            guard window.contains(due.instant) else { continue }
             let step = duration.description
             result.append(
                 Reminder(
@@ -105,6 +111,7 @@ package struct ReminderPlanner: Sendable {
             for index in 1...followUp.count {
                 let due = calendar.applying(
                     item.onNonWorking, to: calendar.adding(followUp.every.times(index), to: item.base))
+                guard window.contains(due.instant) else { continue }
                 let step = "follow-up-\(index)"
                 result.append(
                     Reminder(
@@ -119,16 +126,17 @@ package struct ReminderPlanner: Sendable {
     /// The email addresses a `to` list names for this person, sorted and without duplicates; recipients without an
     /// address are dropped.
     package func addresses(_ recipients: [Recipient], of person: Person) -> [String] {
-        var result = Set<String>()
+        var result: [String] = []
         for recipient in recipients {
+            let email: String?
             switch recipient {
-            case .person: if let email = person.email { result.insert(email) }
-            case .consultant:
-                if let id = person.consultant, let email = settings.consultants[id]?.email { result.insert(email) }
-            case .address(let email): result.insert(email)
+            case .person: email = person.email
+            case .consultant: email = person.consultant.flatMap { settings.consultants[$0]?.email }
+            case .address(let address): email = address
             }
+            if let email, !result.contains(email) { result.append(email) }
         }
-        return result.sorted()
+        return result.count > 1 ? result.sorted() : result
     }
 
     /// Where an item's reminders count from, as a wall-clock time in the person's zone.
