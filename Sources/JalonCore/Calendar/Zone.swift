@@ -28,6 +28,11 @@ package struct Zone: Hashable, Sendable {
     package let timeZone: TimeZone
     /// The name as the configuration gave it (Foundation reports "UTC" as "GMT").
     package let identifier: String
+    /// The zone's offsets from 1900 to 2200, read once from `timeZone`.
+    private let rules: OffsetTable
+
+    package static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
+    package func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 
     package static let utc = Zone(timeZone: TimeZone(identifier: "UTC")!, identifier: "UTC")
 
@@ -44,8 +49,7 @@ package struct Zone: Hashable, Sendable {
         guard !identifier.isEmpty, !identifier.contains(" "), let tz = TimeZone(identifier: identifier) else {
             return nil
         }
-        self.timeZone = tz
-        self.identifier = identifier
+        self.init(timeZone: tz, identifier: identifier)
         let made = self
         Zone.cache.withLock { $0[identifier] = made }
     }
@@ -53,6 +57,7 @@ package struct Zone: Hashable, Sendable {
     package init(timeZone: TimeZone, identifier: String? = nil) {
         self.timeZone = timeZone
         self.identifier = identifier ?? timeZone.identifier
+        self.rules = OffsetTable(timeZone)
     }
 
     /// The system's zone: `$TZ`, else /etc/localtime, else UTC.
@@ -60,7 +65,7 @@ package struct Zone: Hashable, Sendable {
 
     /// Seconds east of UTC at `instant`.
     package func offset(at instant: Instant) -> Int {
-        timeZone.secondsFromGMT(for: instant.date)
+        rules.offset(at: instant.seconds) ?? timeZone.secondsFromGMT(for: instant.date)
     }
 
     /// The wall-clock time at `instant`.
@@ -102,5 +107,48 @@ package struct Zone: Hashable, Sendable {
         let magnitude = abs(offset)
         // RFC 3339 offsets have no seconds; only local mean times before 1912 had any.
         return local.description + sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
+    }
+}
+
+/// A zone's UTC offsets as a sorted table of transitions, so that looking one up is a binary search with no lock.
+///
+/// Foundation's `TimeZone` answers through ICU behind a lock; the agenda and the daemon ask for hundreds of
+/// thousands of offsets, from every core at once.
+private final class OffsetTable: Sendable {
+    static let start: Int64 = -2_208_988_800  // 1900-01-01T00:00:00Z
+    static let end: Int64 = 7_258_118_400  // 2200-01-01T00:00:00Z
+
+    /// Instants from which `offsets[i]` applies; `transitions[0]` is `start`.
+    let transitions: [Int64]
+    let offsets: [Int32]
+
+    init(_ timeZone: TimeZone) {
+        var transitions = [OffsetTable.start]
+        var offsets = [Int32(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(OffsetTable.start))))]
+        var cursor = Date(timeIntervalSince1970: Double(OffsetTable.start))
+        while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next > cursor,
+            next.timeIntervalSince1970 < Double(OffsetTable.end)
+        {
+            let offset = Int32(timeZone.secondsFromGMT(for: next))
+            if offset != offsets[offsets.count - 1] {
+                transitions.append(Int64(next.timeIntervalSince1970.rounded(.down)))
+                offsets.append(offset)
+            }
+            cursor = next
+        }
+        self.transitions = transitions
+        self.offsets = offsets
+    }
+
+    /// The offset at `seconds`, or nil outside 1900–2200.
+    func offset(at seconds: Int64) -> Int? {
+        guard seconds >= OffsetTable.start, seconds < OffsetTable.end else { return nil }
+        var low = 0
+        var high = transitions.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if transitions[middle] <= seconds { low = middle } else { high = middle }
+        }
+        return Int(offsets[low])
     }
 }

@@ -1,0 +1,541 @@
+import Dispatch
+import Foundation
+
+/// Why the daemon cannot start.
+package struct DaemonError: Error, CustomStringConvertible, Sendable {
+    package var message: String
+    package var description: String { message }
+}
+
+/// What identifies a version of a file: if any of it changes, the file is read again.
+struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+    var changed: Int64
+
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+        size = Int64(st.st_size)
+        modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
+    }
+}
+
+/// `jalon run`: the only place that touches Dispatch, signals, inotify, timers and sd_notify (SPEC §5–8).
+///
+/// Everything happens on one serial queue: the timer, the watchers, the signals and the control socket only
+/// post events there, the `Scheduler` decides, and this class carries its actions out. One timer is armed, with
+/// a wall-clock deadline, for the earliest pending reminder; nothing polls.
+package final class Daemon: @unchecked Sendable {  // every mutable property is confined to `queue`
+    package struct Options: Sendable {
+        package var configurationDirectory: String
+        package var stateDirectory: String
+        package var journal: any JournalWriter
+        /// Reminders recorded in one transaction at most: a crash during a burst re-sends at most this many.
+        package var batchSize = 256
+        /// How long to wait before trying the state database again after it failed.
+        package var storeRetry: DispatchTimeInterval = .seconds(30)
+
+        package init(configurationDirectory: String, stateDirectory: String, journal: any JournalWriter) {
+            self.configurationDirectory = configurationDirectory
+            self.stateDirectory = stateDirectory
+            self.journal = journal
+        }
+    }
+
+    private let options: Options
+    private let queue = DispatchQueue(label: "jalon.daemon")
+    private var loader: ConfigurationLoader
+    private let service = ServiceManager()
+    private var live: LiveConfiguration
+    private var scheduler: Scheduler
+    private var store: Store?
+    private var storeProblem: StoreError?
+    /// Outcomes handed over but not yet in the state database (it failed): retried, never dropped.
+    private var unrecorded: [(key: ReminderKey, outcome: Outcome)] = []
+    private var acknowledgements: Set<Acknowledgement> = []
+    private var identities: [String: FileIdentity] = [:]
+    private var settingsIdentity: FileIdentity?
+    private var directoryPresent = true
+    private var lastReload = Instant(seconds: 0)
+    private var startedAt = Instant(seconds: 0)
+    private var deliveredCount = 0
+    private var missedCount = 0
+
+    private var timer: DispatchSourceTimer?
+    private var retryTimer: DispatchSourceTimer?
+    private var watchdogTimer: DispatchSourceTimer?
+    private var signalSources: [DispatchSourceSignal] = []
+    private var watcher: DirectoryWatcher?
+    private var clockWatcher: ClockWatcher?
+    private var controlSocket: ControlSocket?
+    private var stopping = false
+
+    private var messages: JournalMessages { JournalMessages(language: live.settings.language) }
+    private var now: Instant { Instant(Date()) }
+
+    /// Opens the state database and reads the configuration.
+    ///
+    /// - Throws: `DaemonError` when the configuration directory cannot be read, or the state database is damaged
+    ///   or newer than this jalon (never reset silently). A state directory that cannot be written is not fatal:
+    ///   the daemon runs, says so, and keeps trying.
+    package init(options: Options) throws(DaemonError) {
+        self.options = options
+        loader = ConfigurationLoader(directory: options.configurationDirectory)
+        var st = stat()
+        guard stat(options.configurationDirectory, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
+            throw DaemonError(message: "cannot use the configuration directory \(options.configurationDirectory)")
+        }
+        let (settings, _) = loader.loadSettings()
+        live = LiveConfiguration(settings: settings)
+        let start = Instant(Date())
+        var recorded = Set<ReminderKey>()
+        var createdAt = start
+        do {
+            let store = try Store(directory: options.stateDirectory)
+            self.store = store
+            createdAt = try store.createdAt()
+        } catch {
+            switch error.code {
+            case .corrupt, .newerSchema: throw DaemonError(message: error.description)
+            default: storeProblem = error
+            }
+        }
+        let floor = Daemon.floor(createdAt: createdAt, now: start, settings: settings)
+        if let store {
+            do {
+                recorded = try store.recordedKeys(since: floor)
+                acknowledgements = try store.acknowledgements()
+            } catch {
+                if error.code == .corrupt { throw DaemonError(message: error.description) }
+                storeProblem = error
+            }
+        }
+        scheduler = Scheduler(floor: floor, recorded: recorded, catchUp: settings.catchUp, zone: settings.zone)
+    }
+
+    /// Nothing due before this is jalon's: before the state database existed (less the catch-up window), or more
+    /// than 400 days ago.
+    static func floor(createdAt: Instant, now: Instant, settings: Settings) -> Instant {
+        let scheduler = Scheduler(floor: now, recorded: [], catchUp: settings.catchUp, zone: settings.zone)
+        return max(scheduler.catchUpStart(now: createdAt), now - 400 * 86_400)
+    }
+
+    /// Loads everything, arms the timer and the watchers, and tells systemd it is ready. Returns at once; the work
+    /// goes on on the daemon's queue (call `dispatchMain()` after it).
+    package func start() {
+        queue.sync {
+            startedAt = now
+            signal(SIGPIPE, SIG_IGN)
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.setEventHandler { @Sendable [weak self] in self?.timeChanged() }
+            timer.schedule(wallDeadline: .distantFuture)
+            timer.resume()
+            self.timer = timer
+            options.journal.write(
+                JournalEntry(
+                    event: .started,
+                    message: "jalon \(live.settings.language == .fr ? "démarre" : "starts") "
+                        + "(\(options.configurationDirectory))"))
+            if let storeProblem { reportStoreProblem(storeProblem) }
+            reload(reason: .start)
+            watch()
+            service.ready(status: statusLine())
+        }
+    }
+
+    /// Stops cleanly: the delivery in progress ends (it runs on the same queue), the state is written, and the
+    /// process exits with status 0.
+    package func stop() -> Never {
+        queue.sync {
+            stopping = true
+            service.stopping()
+            flushUnrecorded()
+            writeStatus()
+            options.journal.write(
+                JournalEntry(event: .stopped, message: live.settings.language == .fr ? "jalon s'arrête" : "jalon stops"))
+            timer?.cancel()
+            watcher = nil
+            clockWatcher = nil
+            controlSocket = nil
+            unlink(options.stateDirectory + "/" + ControlSocket.fileName)
+            store = nil
+        }
+        exit(0)
+    }
+
+    /// Tells a daemon running on `stateDirectory` that acknowledgements changed; false when none listens.
+    package static func notifyAcknowledged(stateDirectory: String) -> Bool {
+        ControlSocket.send("acknowledged", stateDirectory: stateDirectory)
+    }
+
+    // MARK: - Sources
+
+    private func watch() {
+        for number in [SIGHUP, SIGTERM, SIGINT] {
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { @Sendable [weak self] in
+                guard let self else { return }
+                if number == SIGHUP {
+                    self.reload(reason: .signal)
+                } else {
+                    DispatchQueue.global().async { self.stop() }
+                }
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+        watcher = DirectoryWatcher(root: options.configurationDirectory, queue: queue) { [weak self] changes in
+            self?.directoryChanged(changes)
+        }
+        clockWatcher = ClockWatcher(queue: queue) { [weak self] in
+            self?.timeChanged()
+        }
+        controlSocket = ControlSocket(stateDirectory: options.stateDirectory, queue: queue) { [weak self] _ in
+            self?.acknowledgementsChanged()
+        }
+        if let period = service.watchdogPeriod() {
+            let watchdog = DispatchSource.makeTimerSource(queue: queue)
+            let interval = DispatchTimeInterval.microseconds(Int(period / 2))
+            watchdog.schedule(deadline: .now() + interval, repeating: interval)
+            let service = self.service
+            watchdog.setEventHandler { @Sendable in service.watchdog() }
+            watchdog.resume()
+            watchdogTimer = watchdog
+        }
+    }
+
+    // MARK: - Events
+
+    private func timeChanged() {
+        perform(scheduler.timeChanged(now: now))
+    }
+
+    private func acknowledgementsChanged() {
+        guard let store else { return }
+        guard let current = try? store.acknowledgements() else { return }
+        let added = current.subtracting(acknowledgements)
+        acknowledgements = current
+        for ack in added {
+            let parts = ack.item.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            perform(scheduler.acknowledged(person: parts[0], item: parts[1], now: now))
+        }
+    }
+
+    private func directoryChanged(_ changes: DirectoryChanges) {
+        if changes.directoryGone {
+            directoryPresent = false
+            options.journal.write(
+                JournalEntry(
+                    event: .configurationProblem,
+                    message: "\(options.configurationDirectory): "
+                        + (live.settings.language == .fr
+                            ? "le dossier de configuration a disparu ; jalon garde la dernière configuration valide"
+                            : "the configuration directory is gone; jalon keeps the last good configuration")))
+            return
+        }
+        if changes.systemZone {
+            // The settings' default zone is the system's: read them again with the new one.
+            NSTimeZone.resetSystemTimeZone()
+            loader = ConfigurationLoader(directory: options.configurationDirectory)
+            settingsIdentity = nil
+        }
+        if changes.rescan || changes.directoryBack || changes.systemZone
+            || changes.files.contains(ConfigurationLoader.settingsFile)
+        {
+            reload(reason: .files)
+        } else {
+            reload(reason: .files, only: changes.files)
+        }
+    }
+
+    enum ReloadReason {
+        case start
+        case signal
+        case files
+    }
+
+    /// Reads what changed and hands the new reminders to the scheduler.
+    ///
+    /// - Parameter only: the files that changed, when inotify said which; nil: look at every file.
+    private func reload(reason: ReloadReason, only: Set<String>? = nil) {
+        if reason != .start { service.reloading() }
+        defer {
+            lastReload = now
+            writeStatus()
+            if reason != .start { service.ready(status: statusLine()) }
+        }
+        var st = stat()
+        guard stat(options.configurationDirectory, &st) == 0 else {
+            if directoryPresent || reason == .signal {
+                directoryPresent = false
+                options.journal.write(
+                    JournalEntry(
+                        event: .configurationProblem,
+                        message: "\(options.configurationDirectory): "
+                            + (live.settings.language == .fr
+                                ? "le dossier de configuration est introuvable ; jalon garde la dernière configuration "
+                                    + "valide"
+                                : "the configuration directory cannot be found; jalon keeps the last good "
+                                    + "configuration")))
+            }
+            return
+        }
+        directoryPresent = true
+        // Settings first: when they change, every person is read again (consultants may have come or gone).
+        var everyone = reason == .start
+        let identity = FileIdentity(path: loader.absolute(ConfigurationLoader.settingsFile))
+        if reason == .start || identity != settingsIdentity {
+            settingsIdentity = identity
+            let (settings, diagnostics) = loader.loadSettings()
+            let broken = diagnostics.contains { $0.severity == .error }
+            for diagnostic in diagnostics { options.journal.write(messages.problem(diagnostic)) }
+            if reason == .start || !broken {
+                _ = live.applySettings(settings, diagnostics: diagnostics)
+                scheduler.setCatchUp(settings.catchUp, zone: settings.zone)
+                everyone = true
+            } else {
+                _ = live.applySettings(nil, diagnostics: diagnostics)
+            }
+        }
+        // Then the person files: read those whose identity changed, forget those that are gone.
+        var toRead: [String] = []
+        var removed: [String] = []
+        if let only, !everyone {
+            for path in only where path.hasPrefix(ConfigurationLoader.peopleFolder + "/") && path.hasSuffix(".toml") {
+                if let identity = FileIdentity(path: loader.absolute(path)) {
+                    if identities[path] != identity { toRead.append(path) }
+                } else if identities[path] != nil {
+                    removed.append(path)
+                }
+            }
+        } else {
+            let (paths, walkProblems) = loader.personFilePaths()
+            for problem in walkProblems { options.journal.write(messages.problem(problem)) }
+            let present = Set(paths)
+            removed = identities.keys.filter { !present.contains($0) }
+            for path in paths {
+                let identity = FileIdentity(path: loader.absolute(path))
+                if everyone || identity != identities[path] { toRead.append(path) }
+            }
+        }
+        for path in removed { identities[path] = nil }
+        for path in toRead { identities[path] = FileIdentity(path: loader.absolute(path)) }
+        let files = loader.loadPersonFiles(toRead.sorted(), settings: live.settings)
+        let change = live.apply(files, removed: removed)
+        for diagnostic in change.diagnostics { options.journal.write(messages.problem(diagnostic)) }
+        // Finally the reminders of the persons concerned.
+        let planner = ReminderPlanner(settings: live.settings)
+        let people = live.people
+        let window = scheduler.floor..<Instant.distantFuture
+        let acknowledged = acknowledgements
+        let isAcknowledged: (String, Instant) -> Bool = { acknowledged.contains(Acknowledgement(item: $0, base: $1)) }
+        let current = now
+        if everyone {
+            var all: [Reminder] = []
+            for person in people.values { all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged) }
+            perform(scheduler.loaded(all, now: current))
+        } else {
+            var actions: [Scheduler.Action] = []
+            for id in change.people.sorted() {
+                let reminders = people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
+                actions += scheduler.replaced(person: id, with: reminders, now: current)
+            }
+            perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
+        }
+        if reason != .start {
+            let problems = live.diagnostics.filter { $0.severity == .error }.count
+            options.journal.write(
+                JournalEntry(
+                    event: .reload,
+                    message: live.settings.language == .fr
+                        ? "configuration relue : \(toRead.count) fichier(s) lu(s), \(removed.count) retiré(s), "
+                            + "\(problems) erreur(s)"
+                        : "configuration reloaded: \(toRead.count) file(s) read, \(removed.count) removed, "
+                            + "\(problems) error(s)"))
+        }
+    }
+
+    // MARK: - Actions
+
+    private func perform(_ actions: [Scheduler.Action]) {
+        let current = now
+        for action in actions {
+            switch action {
+            case .recordMissed(let reminders):
+                for chunk in reminders.chunked(options.batchSize) {
+                    for reminder in chunk { options.journal.write(messages.missed(reminder)) }
+                    record(chunk.map { (ReminderKey(id: $0.id, due: $0.due), Outcome.missed) })
+                }
+                missedCount += reminders.count
+            case .deliver(let deliveries):
+                for chunk in deliveries.chunked(options.batchSize) {
+                    for delivery in chunk { options.journal.write(messages.delivered(delivery, now: current)) }
+                    record(chunk.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) })
+                }
+                deliveredCount += deliveries.count
+            case .arm(let instant):
+                arm(instant)
+            }
+        }
+        if actions.contains(where: { if case .arm = $0 { false } else { true } }) {
+            writeStatus()
+            service.status(statusLine())
+        }
+    }
+
+    private func arm(_ instant: Instant?) {
+        guard let timer else { return }
+        if let instant {
+            timer.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(instant.seconds), tv_nsec: 0)))
+        } else {
+            timer.schedule(wallDeadline: .distantFuture)
+        }
+    }
+
+    /// Writes outcomes to the state database; when it fails, keeps them and tries again later.
+    private func record(_ outcomes: [(key: ReminderKey, outcome: Outcome)]) {
+        unrecorded += outcomes
+        flushUnrecorded()
+    }
+
+    private func flushUnrecorded() {
+        guard !unrecorded.isEmpty else { return }
+        if store == nil { reopenStore() }
+        guard let store else {
+            scheduleStoreRetry()
+            return
+        }
+        do {
+            try store.record(unrecorded, at: now)
+            unrecorded = []
+            if storeProblem != nil {
+                storeProblem = nil
+                options.journal.write(
+                    JournalEntry(
+                        event: .reload,
+                        message: live.settings.language == .fr
+                            ? "l'état est de nouveau enregistré dans \(store.path)"
+                            : "state is being recorded again in \(store.path)"))
+            }
+        } catch {
+            if storeProblem == nil { reportStoreProblem(error) }
+            storeProblem = error
+            scheduleStoreRetry()
+        }
+    }
+
+    private func reopenStore() {
+        do {
+            store = try Store(directory: options.stateDirectory)
+        } catch {
+            if storeProblem == nil { reportStoreProblem(error) }
+            storeProblem = error
+        }
+    }
+
+    private func reportStoreProblem(_ error: StoreError) {
+        options.journal.write(
+            JournalEntry(
+                event: .deliveryFailure,
+                message: (live.settings.language == .fr
+                    ? "impossible d'enregistrer l'état : \(error) ; jalon continue et réessaie"
+                    : "cannot record state: \(error); jalon goes on and tries again"),
+                fields: ["JALON_STATE": options.stateDirectory]))
+    }
+
+    private func scheduleStoreRetry() {
+        guard retryTimer == nil, !stopping else { return }
+        let retry = DispatchSource.makeTimerSource(queue: queue)
+        retry.schedule(deadline: .now() + options.storeRetry)
+        retry.setEventHandler { @Sendable [weak self] in
+            guard let self else { return }
+            self.retryTimer?.cancel()
+            self.retryTimer = nil
+            self.flushUnrecorded()
+        }
+        retry.resume()
+        retryTimer = retry
+    }
+
+    // MARK: - Status
+
+    /// One line for `systemctl status`: the next reminder and the counts.
+    private func statusLine() -> String {
+        var parts: [String] = []
+        if let next = scheduler.upcoming(1).first {
+            parts.append("next \(next.id) at \(next.zone.rfc3339(next.due))")
+        } else {
+            parts.append("no reminder pending")
+        }
+        parts.append("\(scheduler.pendingCount) pending")
+        parts.append("\(live.people.count) people")
+        let errors = live.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 { parts.append("\(errors) configuration error(s)") }
+        if storeProblem != nil { parts.append("state not recorded: \(unrecorded.count) waiting") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// What `jalon status` shows, saved in the state database.
+    private func writeStatus() {
+        guard let store else { return }
+        let status = DaemonStatus(
+            pid: Int(getpid()), startedAt: startedAt.seconds, updatedAt: now.seconds, lastReload: lastReload.seconds,
+            configurationDirectory: options.configurationDirectory, people: live.people.count,
+            pending: scheduler.pendingCount,
+            next: scheduler.upcoming(10).map {
+                DaemonStatus.Upcoming(id: $0.id, due: $0.zone.rfc3339($0.due), title: $0.title)
+            },
+            problems: live.diagnostics.map(\.description), delivered: deliveredCount, missed: missedCount,
+            unrecorded: unrecorded.count, stateProblem: storeProblem?.description)
+        try? store.setMeta(DaemonStatus.metaKey, status.json())
+    }
+}
+
+/// The daemon's state as `jalon status` reads it from the state database.
+package struct DaemonStatus: Codable, Sendable {
+    package static let metaKey = "daemon_status"
+
+    package struct Upcoming: Codable, Sendable {
+        package var id: String
+        package var due: String
+        package var title: String
+    }
+
+    package var pid: Int
+    package var startedAt: Int64
+    package var updatedAt: Int64
+    package var lastReload: Int64
+    package var configurationDirectory: String
+    package var people: Int
+    package var pending: Int
+    package var next: [Upcoming]
+    package var problems: [String]
+    package var delivered: Int
+    package var missed: Int
+    package var unrecorded: Int
+    package var stateProblem: String?
+
+    package func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    package static func parse(_ text: String) -> DaemonStatus? {
+        try? JSONDecoder().decode(DaemonStatus.self, from: Data(text.utf8))
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: Swift.max(size, 1)).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import GRDB
+
+/// What makes a reminder delivered: its identifier and its due instant (SPEC §5).
+package struct ReminderKey: Hashable, Sendable, CustomStringConvertible {
+    package var id: String
+    package var due: Instant
+
+    package init(id: String, due: Instant) {
+        self.id = id
+        self.due = due
+    }
+
+    package var description: String { "\(id)@\(due.seconds)" }
+}
+
+/// How a reminder was dealt with.
+package enum Outcome: String, Sendable, Codable {
+    /// Delivered at its time.
+    case onTime = "on-time"
+    /// Delivered after its time, by the catch-up.
+    case late
+    /// Not delivered: its time passed while jalon was not running, and a later reminder of the same item, or its
+    /// age, made it pointless.
+    case missed
+}
+
+/// A problem with the state database, with what to do about it.
+package struct StoreError: Error, CustomStringConvertible, Sendable {
+    package enum Code: Sendable {
+        case directory
+        case corrupt
+        case newerSchema
+        case unwritable
+        case io
+    }
+
+    package var code: Code
+    package var message: String
+    package var cause: String?
+
+    package var description: String { cause.map { "\(message) (\($0))" } ?? message }
+}
+
+/// The durable state: SQLite through GRDB, in WAL mode with `synchronous=FULL`, so that every recorded delivery
+/// survives a crash or a power loss.
+///
+/// The daemon writes; `jalon done` and `jalon status` open the same file from other processes, which WAL allows
+/// while the daemon runs. The directory is 0700 and the files 0600: the data is personal.
+package final class Store: Sendable {
+    package static let fileName = "jalon.sqlite"
+
+    package let path: String
+    private let database: DatabaseQueue
+
+    /// Opens (or creates, unless `readOnly`) the state database in `directory`.
+    ///
+    /// - Throws: `StoreError` — never resets a database it cannot read: a corrupt file is reported, not replaced.
+    package init(directory: String, readOnly: Bool = false) throws(StoreError) {
+        path = directory + "/" + Store.fileName
+        if !readOnly { try Store.prepareDirectory(directory) }
+        var configuration = GRDB.Configuration()
+        configuration.readonly = readOnly
+        configuration.journalMode = readOnly ? .default : .wal
+        configuration.busyMode = .timeout(10)
+        configuration.label = "jalon.state"
+        if !readOnly {
+            // SQLite gives the -wal and -shm files the mode of the database file.
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                throw StoreError(
+                    code: errno == ENOSPC ? .io : .unwritable,
+                    message: "cannot create the state database \(path)", cause: String(cString: strerror(errno)))
+            }
+            fchmod(fd, 0o600)
+            close(fd)
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            if !readOnly {
+                try database.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
+            }
+            try database.read { db in
+                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
+                guard check == "ok" else {
+                    throw StoreError(code: .corrupt, message: "the state database \(path) is damaged", cause: check)
+                }
+            }
+            if !readOnly {
+                try Store.migrator.migrate(database)
+                try database.write { db in
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)",
+                        arguments: [String(Int64(Date().timeIntervalSince1970))])
+                }
+            }
+            try database.read { db in
+                if try Store.migrator.hasBeenSuperseded(db) {
+                    throw StoreError(
+                        code: .newerSchema,
+                        message: "the state database \(path) was written by a newer jalon; upgrade jalon to use it")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Creates the state directory with mode 0700, or makes an existing one private.
+    private static func prepareDirectory(_ directory: String) throws(StoreError) {
+        var st = stat()
+        if stat(directory, &st) != 0 {
+            // Missing parents are created too (~/.local/state may not exist on a new account), all private.
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(
+                    code: .directory, message: "cannot create the state directory \(directory)", cause: "\(error)")
+            }
+            guard stat(directory, &st) == 0 else {
+                throw StoreError(code: .directory, message: "cannot create the state directory \(directory)")
+            }
+        }
+        guard st.st_mode & S_IFMT == S_IFDIR else {
+            throw StoreError(code: .directory, message: "the state directory \(directory) is not a directory")
+        }
+        if st.st_mode & 0o077 != 0 && chmod(directory, 0o700) != 0 {
+            throw StoreError(
+                code: .directory, message: "the state directory \(directory) is open to other users and cannot be "
+                    + "made private", cause: String(cString: strerror(errno)))
+        }
+    }
+
+    private static func translate(_ error: any Error, path: String) -> StoreError {
+        guard let error = error as? DatabaseError else {
+            return StoreError(code: .io, message: "the state database \(path) cannot be used", cause: "\(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError(
+                code: .corrupt,
+                message: "the state database \(path) is damaged or is not a jalon database; move it away to start "
+                    + "afresh (delivery records would be lost)", cause: error.message)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            return StoreError(
+                code: .unwritable, message: "the state database \(path) cannot be written", cause: error.message)
+        case .SQLITE_FULL, .SQLITE_IOERR:
+            return StoreError(code: .io, message: "the state database \(path) cannot be written", cause: error.message)
+        default:
+            return StoreError(code: .io, message: "the state database \(path) failed", cause: error.message)
+        }
+    }
+
+    /// Runs `body` in a write transaction, translating SQLite's errors.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.write { db in try body(db) }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.read { db in try body(db) }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1: deliveries, acknowledgements, meta") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE delivery (
+                        reminder TEXT NOT NULL,
+                        due INTEGER NOT NULL,
+                        outcome TEXT NOT NULL CHECK (outcome IN ('on-time', 'late', 'missed')),
+                        recorded_at INTEGER NOT NULL,
+                        PRIMARY KEY (reminder, due)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX delivery_by_due ON delivery (due);
+                    CREATE TABLE acknowledgement (
+                        item TEXT NOT NULL,
+                        base INTEGER NOT NULL,
+                        acknowledged_at INTEGER NOT NULL,
+                        PRIMARY KEY (item, base)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}
+
+// MARK: - Deliveries
+
+extension Store {
+    /// When the database was created: nothing due before it was jalon's to deliver (see `Catchup`).
+    package func createdAt() throws(StoreError) -> Instant {
+        try read { db in
+            Instant(seconds: Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'created_at'") ?? "")
+                ?? 0)
+        }
+    }
+
+    /// The reminders recorded as delivered or missed, due at or after `since`.
+    package func recordedKeys(since: Instant) throws(StoreError) -> Set<ReminderKey> {
+        try read { db in
+            var keys = Set<ReminderKey>()
+            let rows = try Row.fetchCursor(db, sql: "SELECT reminder, due FROM delivery WHERE due >= ?", arguments: [since.seconds])
+            while let row = try rows.next() {
+                keys.insert(ReminderKey(id: row[0], due: Instant(seconds: row[1])))
+            }
+            return keys
+        }
+    }
+
+    /// Records outcomes, all in one transaction (one sync to disk for a whole burst).
+    package func record(_ outcomes: [(key: ReminderKey, outcome: Outcome)], at now: Instant) throws(StoreError) {
+        guard !outcomes.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO delivery (reminder, due, outcome, recorded_at) VALUES (?, ?, ?, ?)")
+            for (key, outcome) in outcomes {
+                try statement.execute(arguments: [key.id, key.due.seconds, outcome.rawValue, now.seconds])
+            }
+        }
+    }
+
+    /// The outcome recorded for a reminder, if any.
+    package func outcome(of key: ReminderKey) throws(StoreError) -> Outcome? {
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT outcome FROM delivery WHERE reminder = ? AND due = ?",
+                arguments: [key.id, key.due.seconds]
+            ).flatMap(Outcome.init(rawValue:))
+        }
+    }
+
+    /// How many reminders have each outcome.
+    package func outcomeCounts() throws(StoreError) -> [Outcome: Int] {
+        try read { db in
+            var counts: [Outcome: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT outcome, count(*) FROM delivery GROUP BY outcome") {
+                if let outcome = Outcome(rawValue: row[0]) { counts[outcome] = row[1] }
+            }
+            return counts
+        }
+    }
+}
+
+// MARK: - Acknowledgements
+
+/// An item finished with `jalon done`, as it was then: its base instant.
+package struct Acknowledgement: Hashable, Sendable {
+    package var item: String
+    package var base: Instant
+}
+
+extension Store {
+    package func acknowledge(item: String, base: Instant, at now: Instant) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO acknowledgement (item, base, acknowledged_at) VALUES (?, ?, ?)",
+                arguments: [item, base.seconds, now.seconds])
+        }
+    }
+
+    package func acknowledgements() throws(StoreError) -> Set<Acknowledgement> {
+        try read { db in
+            Set(
+                try Row.fetchAll(db, sql: "SELECT item, base FROM acknowledgement").map {
+                    Acknowledgement(item: $0[0], base: Instant(seconds: $0[1]))
+                })
+        }
+    }
+}
+
+// MARK: - Daemon status
+
+extension Store {
+    /// Saves a value under `key` in the meta table (the daemon's status, for `jalon status`).
+    package func setMeta(_ key: String, _ value: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    package func meta(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+}
