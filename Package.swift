@@ -43,6 +43,7 @@ let package = Package(
                 "JalonCore",
                 // The reference parser: jalon's own TOML parser is checked against it.
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),

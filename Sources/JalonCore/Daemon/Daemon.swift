@@ -40,6 +40,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         package var batchSize = 256
         /// How long to wait before trying the state database again after it failed.
         package var storeRetry: DispatchTimeInterval = .seconds(30)
+        /// Whether SIGHUP reloads and SIGTERM/SIGINT stop the process (off in tests, which share the process).
+        package var handlesSignals = true
 
         package init(configurationDirectory: String, stateDirectory: String, journal: any JournalWriter) {
             self.configurationDirectory = configurationDirectory
@@ -152,7 +154,14 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     /// Stops cleanly: the delivery in progress ends (it runs on the same queue), the state is written, and the
     /// process exits with status 0.
     package func stop() -> Never {
+        shutdown()
+        exit(0)
+    }
+
+    /// Stops the daemon's work and closes the state database, without ending the process.
+    package func shutdown() {
         queue.sync {
+            guard !stopping else { return }
             stopping = true
             service.stopping()
             flushUnrecorded()
@@ -164,10 +173,18 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             clockWatcher = nil
             controlSocket = nil
             unlink(options.stateDirectory + "/" + ControlSocket.fileName)
+            for source in signalSources { source.cancel() }
+            watchdogTimer?.cancel()
+            retryTimer?.cancel()
             store = nil
         }
-        exit(0)
     }
+
+    /// Runs `body` on the daemon's queue, after the work already queued: for tests, to see its state.
+    package func inspect<T>(_ body: () -> T) -> T { queue.sync(execute: body) }
+
+    /// The next pending reminders.
+    package func upcoming(_ limit: Int) -> [Reminder] { inspect { scheduler.upcoming(limit) } }
 
     /// Tells a daemon running on `stateDirectory` that acknowledgements changed; false when none listens.
     package static func notifyAcknowledged(stateDirectory: String) -> Bool {
@@ -177,7 +194,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     // MARK: - Sources
 
     private func watch() {
-        for number in [SIGHUP, SIGTERM, SIGINT] {
+        for number in options.handlesSignals ? [SIGHUP, SIGTERM, SIGINT] : [] {
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { @Sendable [weak self] in
                 guard let self else { return }
@@ -213,6 +230,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     // MARK: - Events
 
     private func timeChanged() {
+        guard !stopping else { return }
         perform(scheduler.timeChanged(now: now))
     }
 

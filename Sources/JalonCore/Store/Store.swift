@@ -202,6 +202,21 @@ package final class Store: Sendable {
     }
 }
 
+// MARK: - Inspection
+
+extension Store {
+    /// The value of a pragma (`journal_mode`, `synchronous`, …), to check how the database is set up.
+    package func pragma(_ name: String) throws(StoreError) -> String? {
+        do {
+            return try database.writeWithoutTransaction { db in
+                try String.fetchOne(db, sql: "PRAGMA \(name)")
+            }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+}
+
 // MARK: - Deliveries
 
 extension Store {

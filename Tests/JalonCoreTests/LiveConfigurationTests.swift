@@ -1,0 +1,72 @@
+import Testing
+
+@testable import JalonCore
+
+@Suite struct LiveConfigurationTests {
+    func person(_ id: String, file: String, items: [String] = []) -> Person {
+        Person(
+            id: id, name: id, email: nil, consultant: nil, zone: nil, holidays: nil, remindAt: nil, suivi: true,
+            items: items.map {
+                Item(
+                    id: $0, kind: .deadline, title: nil, base: .when(.date(LocalDate(year: 2027, month: 1, day: 1))),
+                    phase: nil, duration: nil, place: nil, trainingKind: nil, remind: nil, to: nil, followUp: nil,
+                    onNonWorking: nil, done: false)
+            }, file: file)
+    }
+
+    func broken(_ path: String) -> PersonFile {
+        PersonFile(
+            path: path, person: nil,
+            diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 3, column: 1), severity: .error, message: "bad")])
+    }
+
+    @Test func aBrokenFileKeepsItsLastGoodVersion() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        var change = live.apply([PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml", items: ["x"]), diagnostics: [])], removed: [])
+        #expect(change.people == ["a"])
+        change = live.apply([broken("people/a.toml")], removed: [])
+        #expect(change.people.isEmpty)
+        #expect(change.diagnostics.map(\.description) == ["people/a.toml:3:1: error: bad"])
+        #expect(live.people["a"]?.items.map(\.id) == ["x"])
+        #expect(live.diagnostics.count == 1)
+        // Fixed: the new version replaces it and the problem goes.
+        change = live.apply([PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml", items: ["y"]), diagnostics: [])], removed: [])
+        #expect(change.people == ["a"])
+        #expect(live.people["a"]?.items.map(\.id) == ["y"])
+        #expect(live.diagnostics.isEmpty)
+    }
+
+    @Test func aNewFileCannotTakeAnIdFromAnother() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        _ = live.apply([PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])], removed: [])
+        // A file that comes first in byte order, added later, claims the same id: it is the one in error.
+        let change = live.apply([PersonFile(path: "people/a.toml", person: person("marie", file: "people/a.toml"), diagnostics: [])], removed: [])
+        #expect(change.people.isEmpty)
+        #expect(live.owners["marie"] == "people/b.toml")
+        #expect(change.diagnostics.first?.message.contains("already used by people/b.toml") == true)
+    }
+
+    @Test func removingAFileRemovesItsPersonAndARenamedIdFreesTheOld() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        _ = live.apply([PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml"), diagnostics: [])], removed: [])
+        var change = live.apply([PersonFile(path: "people/a.toml", person: person("a2", file: "people/a.toml"), diagnostics: [])], removed: [])
+        #expect(change.people == ["a", "a2"])
+        #expect(Set(live.people.keys) == ["a2"])
+        change = live.apply([], removed: ["people/a.toml"])
+        #expect(change.people == ["a2"])
+        #expect(live.people.isEmpty)
+    }
+
+    @Test func brokenSettingsAreKept() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        var settings = Settings.defaults(zone: .utc)
+        settings.language = .en
+        let applied = live.applySettings(settings, diagnostics: [])
+        #expect(applied)
+        let problem = Diagnostic(file: "jalon.toml", position: .start, severity: .error, message: "bad")
+        let kept = live.applySettings(nil, diagnostics: [problem])
+        #expect(!kept)
+        #expect(live.settings.language == .en)
+        #expect(live.diagnostics == [problem])
+    }
+}
