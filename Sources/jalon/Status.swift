@@ -51,6 +51,18 @@ struct Status: ParsableCommand {
             out += "next reminders:\n"
             for next in status.next { out += "  \(next.due)  \(next.id)  \(next.title)\n" }
         }
+        let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 }
+        let failed = (try? store.mail(in: .failed)) ?? []
+        let sent = (try? store.mailCount(in: .sent)) ?? 0
+        out += "mail: \(sent) sent, \(retrying.count) waiting for a retry, \(failed.count) failed\n"
+        for job in retrying {
+            out += "  retry  \(job.key.id) (due \(when(job.key.due.seconds))): try \(job.attempts + 1) at "
+                + "\(when(job.nextAttempt.seconds)); last: \(job.lastError ?? "?")\n"
+        }
+        for job in failed {
+            out += "  failed \(job.key.id) (due \(when(job.key.due.seconds))) after \(job.attempts) try(ies): "
+                + "\(job.lastError ?? "?"); jalon retry \(job.key.id)\n"
+        }
         if status.problems.isEmpty {
             out += "problems: none\n"
         } else {

@@ -58,6 +58,13 @@ package struct ConfigurationLoader: Sendable {
         }
         let (settings, settingsDiagnostics) = loadSettings()
         diagnostics += settingsDiagnostics
+        if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
+            diagnostics.append(
+                Diagnostic(
+                    file: Self.settingsFile, position: .start, severity: .warning,
+                    message: problem + "; messages would wait in the queue until it can"))
+        }
+        diagnostics += MailTemplates.load(configurationDirectory: directory).1
         let (paths, walkDiagnostics) = personFilePaths()
         diagnostics += walkDiagnostics
         let files = loadPersonFiles(paths, settings: settings)

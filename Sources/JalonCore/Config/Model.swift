@@ -76,6 +76,11 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     package var name: String?
     package var address: String
 
+    package init(name: String?, address: String) {
+        self.name = name
+        self.address = address
+    }
+
     package var description: String {
         guard let name, !name.isEmpty else { return address }
         return "\(name) <\(address)>"

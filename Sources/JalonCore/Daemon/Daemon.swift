@@ -40,6 +40,10 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         package var batchSize = 256
         /// How long to wait before trying the state database again after it failed.
         package var storeRetry: DispatchTimeInterval = .seconds(30)
+        /// The first delay before a message sendmail deferred is tried again, in seconds (it doubles up to an
+        /// hour); sendmail processes run at once at most.
+        package var mailRetryBase: Int64 = 60
+        package var mailConcurrency = 4
         /// Whether SIGHUP reloads and SIGTERM/SIGINT stop the process (off in tests, which share the process).
         package var handlesSignals = true
 
@@ -60,6 +64,12 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var storeProblem: StoreError?
     /// Outcomes handed over but not yet in the state database (it failed): retried, never dropped.
     private var unrecorded: [(key: ReminderKey, outcome: Outcome)] = []
+    /// Their messages, queued with them.
+    private var unqueuedMail: [MailJob] = []
+    private var templates = MailTemplates.builtIn
+    private var templateProblems: [Diagnostic] = []
+    private var mailWorker: MailWorker?
+    private var digestTimer: DispatchSourceTimer?
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
     private var settingsIdentity: FileIdentity?
@@ -79,6 +89,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var stopping = false
 
     private var messages: JournalMessages { JournalMessages(language: live.settings.language) }
+    private var composer: MailComposer { MailComposer(settings: live.settings, templates: templates) }
     private var now: Instant { Instant(Date()) }
 
     /// Opens the state database and reads the configuration.
@@ -145,6 +156,10 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                     message: "jalon \(live.settings.language == .fr ? "démarre" : "starts") "
                         + "(\(options.configurationDirectory))"))
             if let storeProblem { reportStoreProblem(storeProblem) }
+            mailWorker = MailWorker(
+                queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail),
+                concurrency: options.mailConcurrency, retryBase: options.mailRetryBase, journal: options.journal,
+                language: { [weak self] in self?.live.settings.language ?? .fr }, store: { [weak self] in self?.store })
             reload(reason: .start)
             watch()
             service.ready(status: statusLine())
@@ -160,6 +175,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
 
     /// Stops the daemon's work and closes the state database, without ending the process.
     package func shutdown() {
+        // Messages being handed to sendmail finish first (each is bounded by its time-out), then the rest stops.
+        mailWorker?.stop()
         queue.sync {
             guard !stopping else { return }
             stopping = true
@@ -176,6 +193,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             for source in signalSources { source.cancel() }
             watchdogTimer?.cancel()
             retryTimer?.cancel()
+            digestTimer?.cancel()
+            mailWorker = nil
             store = nil
         }
     }
@@ -189,6 +208,11 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     /// Tells a daemon running on `stateDirectory` that acknowledgements changed; false when none listens.
     package static func notifyAcknowledged(stateDirectory: String) -> Bool {
         ControlSocket.send("acknowledged", stateDirectory: stateDirectory)
+    }
+
+    /// Tells a daemon running on `stateDirectory` that mail was queued again; false when none listens.
+    package static func notifyMailQueued(stateDirectory: String) -> Bool {
+        ControlSocket.send("mail", stateDirectory: stateDirectory)
     }
 
     // MARK: - Sources
@@ -213,8 +237,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         clockWatcher = ClockWatcher(queue: queue) { [weak self] in
             self?.timeChanged()
         }
-        controlSocket = ControlSocket(stateDirectory: options.stateDirectory, queue: queue) { [weak self] _ in
-            self?.acknowledgementsChanged()
+        controlSocket = ControlSocket(stateDirectory: options.stateDirectory, queue: queue) { [weak self] message in
+            if message == "mail" { self?.mailWorker?.pump() } else { self?.acknowledgementsChanged() }
         }
         if let period = service.watchdogPeriod() {
             let watchdog = DispatchSource.makeTimerSource(queue: queue)
@@ -317,10 +341,29 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if reason == .start || !broken {
                 _ = live.applySettings(settings, diagnostics: diagnostics)
                 scheduler.setCatchUp(settings.catchUp, zone: settings.zone)
+                mailWorker?.use(Sendmail(command: settings.mail.sendmail))
+                if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
+                    options.journal.write(
+                        JournalEntry(
+                            event: .deliveryFailure,
+                            message: settings.language == .fr
+                                ? "\(problem) ; les courriels restent en file jusqu'à ce qu'il fonctionne, le journal continue"
+                                : "\(problem); messages stay queued until it works, the journal goes on",
+                            fields: ["JALON_SENDMAIL": settings.mail.sendmail.joined(separator: " ")]))
+                }
                 everyone = true
             } else {
                 _ = live.applySettings(nil, diagnostics: diagnostics)
             }
+        }
+        // Templates: read again when one of them changed (and at start).
+        if reason != .files || only == nil || only!.contains(where: { $0.hasPrefix(MailTemplates.folder + "/") }) {
+            let (loaded, problems) = MailTemplates.load(configurationDirectory: options.configurationDirectory)
+            templates = loaded
+            if problems != templateProblems {
+                for problem in problems { options.journal.write(messages.problem(problem)) }
+            }
+            templateProblems = problems
         }
         // Then the person files: read those whose identity changed, forget those that are gone.
         var toRead: [String] = []
@@ -367,6 +410,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             }
             perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
         }
+        scheduleDigests()
+        mailWorker?.pump()
         if reason != .start {
             let problems = live.diagnostics.filter { $0.severity == .error }.count
             options.journal.write(
@@ -393,11 +438,16 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 }
                 missedCount += reminders.count
             case .deliver(let deliveries):
+                let composer = self.composer
+                let people = live.people
                 for chunk in deliveries.chunked(options.batchSize) {
                     for delivery in chunk { options.journal.write(messages.delivered(delivery, now: current)) }
-                    record(chunk.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) })
+                    let mail = chunk.compactMap { composer.compose($0, person: people[$0.reminder.person], now: current) }
+                    record(
+                        chunk.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) }, mail: mail)
                 }
                 deliveredCount += deliveries.count
+                mailWorker?.pump()
             case .arm(let instant):
                 arm(instant)
             }
@@ -417,22 +467,26 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         }
     }
 
-    /// Writes outcomes to the state database; when it fails, keeps them and tries again later.
-    private func record(_ outcomes: [(key: ReminderKey, outcome: Outcome)]) {
+    /// Writes outcomes (and queues their mail) in the state database; when it fails, keeps them and tries again
+    /// later.
+    private func record(_ outcomes: [(key: ReminderKey, outcome: Outcome)], mail: [MailJob] = []) {
         unrecorded += outcomes
+        unqueuedMail += mail
         flushUnrecorded()
     }
 
     private func flushUnrecorded() {
-        guard !unrecorded.isEmpty else { return }
+        guard !unrecorded.isEmpty || !unqueuedMail.isEmpty else { return }
         if store == nil { reopenStore() }
         guard let store else {
             scheduleStoreRetry()
             return
         }
         do {
-            try store.record(unrecorded, at: now)
+            try store.record(unrecorded, mail: unqueuedMail, at: now)
             unrecorded = []
+            unqueuedMail = []
+            mailWorker?.pump()
             if storeProblem != nil {
                 storeProblem = nil
                 options.journal.write(
@@ -480,6 +534,48 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         }
         retry.resume()
         retryTimer = retry
+    }
+
+    // MARK: - Digests
+
+    /// Queues the digests whose time has come (today's, if the daemon was not running at its time, within the
+    /// catch-up window) and arms one timer for the next one.
+    private func scheduleDigests() {
+        digestTimer?.cancel()
+        digestTimer = nil
+        let digests = DigestComposer(composer: composer)
+        let consultants = live.settings.consultants.values.filter { $0.digest != nil }.sorted { $0.id < $1.id }
+        guard !consultants.isEmpty, live.settings.mail.enabled else { return }
+        let current = now
+        let catchUpStart = scheduler.catchUpStart(now: current)
+        var next: Instant?
+        var jobs: [MailJob] = []
+        let people = Array(live.people.values)
+        let acknowledged = acknowledgements
+        let recorded = scheduler
+        for consultant in consultants {
+            guard let (last, upcoming) = digests.occurrences(of: consultant, around: current) else { continue }
+            next = min(next ?? upcoming, upcoming)
+            let key = DigestComposer.key(consultant: consultant.id, at: last)
+            guard last >= max(catchUpStart, scheduler.floor), !recorded.isRecorded(key) else { continue }
+            if let job = digests.compose(
+                for: consultant, at: last, people: people,
+                isFinished: { acknowledged.contains(Acknowledgement(item: $0, base: $1)) })
+            {
+                jobs.append(job)
+            }
+        }
+        if !jobs.isEmpty {
+            record(jobs.map { ($0.key, Outcome.onTime) }, mail: jobs)
+            mailWorker?.pump()
+        }
+        if let next {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(next.seconds), tv_nsec: 0)))
+            timer.setEventHandler { @Sendable [weak self] in self?.scheduleDigests() }
+            timer.resume()
+            digestTimer = timer
+        }
     }
 
     // MARK: - Status

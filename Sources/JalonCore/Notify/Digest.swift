@@ -1,0 +1,96 @@
+/// The daily digest of a consultant with `digest = "08:00"`: one message a day in place of individual emails —
+/// today's sessions, this week's deadlines and renewals, overdue items not yet done.
+package struct DigestComposer: Sendable {
+    package var composer: MailComposer
+
+    package init(composer: MailComposer) {
+        self.composer = composer
+    }
+
+    private var settings: Settings { composer.settings }
+
+    /// The reminder id a digest is recorded under: `digest/CONSULTANT`, due at the digest's instant.
+    package static func key(consultant: String, at instant: Instant) -> ReminderKey {
+        ReminderKey(id: "digest/" + consultant, due: instant)
+    }
+
+    /// The digest instants of `consultant` on `day`, in the settings' zone.
+    package func instant(of consultant: Consultant, on day: LocalDate) -> Instant? {
+        guard let time = consultant.digest else { return nil }
+        return settings.zone.resolve(LocalDateTime(day, time))
+    }
+
+    /// The latest digest instant at or before `now`, and the next one after it.
+    package func occurrences(of consultant: Consultant, around now: Instant) -> (last: Instant, next: Instant)? {
+        let today = settings.zone.local(now).date
+        guard let todays = instant(of: consultant, on: today) else { return nil }
+        if todays <= now {
+            return (todays, instant(of: consultant, on: today.adding(days: 1))!)
+        }
+        return (instant(of: consultant, on: today.adding(days: -1))!, todays)
+    }
+
+    /// The digest message of `consultant` at `instant`, or nil when mail is off or the consultant has no address.
+    ///
+    /// - Parameter isFinished: whether an item (`PERSON/ITEM`, base) was finished with `jalon done`.
+    package func compose(
+        for consultant: Consultant, at instant: Instant, people: [Person],
+        isFinished: (String, Instant) -> Bool
+    ) -> MailJob? {
+        guard settings.mail.enabled, let from = settings.mail.from, let email = consultant.email else { return nil }
+        let zone = settings.zone
+        let today = zone.local(instant).date
+        let weekEnd = instant + 7 * 86_400
+        let planner = ReminderPlanner(settings: settings)
+        var sessions: [(Instant, [String: Any])] = []
+        var week: [(Instant, [String: Any])] = []
+        var overdue: [(Instant, [String: Any])] = []
+        let fr = settings.language == .fr
+        for person in people where person.consultant == consultant.id {
+            for item in planner.items(of: person) where !item.done && !isFinished(item.key, item.base.instant) {
+                let at = item.base.instant
+                let local = zone.local(at)
+                var entry: [String: Any] = [
+                    "title": item.title, "person_name": person.name, "person": person.id, "id": item.key,
+                    "kind": kindLabel(item.kind, fr),
+                ]
+                if item.kind == .session {
+                    guard local.date == today else { continue }
+                    entry["time"] = DateText.time(local.time, settings.language)
+                    if let place = item.place { entry["place"] = place }
+                    sessions.append((at, entry))
+                } else if at >= instant && at < weekEnd {
+                    entry["date"] = DateText.day(local.date, settings.language)
+                    week.append((at, entry))
+                } else if at < instant {
+                    entry["date"] = DateText.day(local.date, settings.language)
+                    overdue.append((at, entry))
+                }
+            }
+        }
+        let order: ((Instant, [String: Any]), (Instant, [String: Any])) -> Bool = { $0.0 < $1.0 }
+        var context: [String: Any] = [
+            "consultant_name": consultant.name, "date": DateText.day(today, settings.language),
+            "sessions": sessions.sorted(by: order).map(\.1), "week": week.sorted(by: order).map(\.1),
+            "overdue": overdue.sorted(by: order).map(\.1), "count": sessions.count + week.count + overdue.count,
+        ]
+        if let name = from.name { context["sender_name"] = name }
+        let key = DigestComposer.key(consultant: consultant.id, at: instant)
+        let message = MailMessage(
+            from: from, to: [MailAddress(name: consultant.name, address: email)],
+            subject: composer.templates.render("digest-subject", settings.language, context), date: instant, zone: zone,
+            messageID: MailMessage.messageID(reminder: key.id, due: instant, domain: composer.domain(of: from.address)),
+            body: composer.templates.render("digest-body", settings.language, context),
+            extraHeaders: [(name: "X-Jalon-Digest", value: consultant.id)])
+        return MailJob(key: key, sender: from.address, recipients: [email], message: message.rendered())
+    }
+
+    private func kindLabel(_ kind: ItemKind, _ fr: Bool) -> String {
+        switch kind {
+        case .session: fr ? "séance" : "session"
+        case .deadline: fr ? "échéance" : "deadline"
+        case .renewal: fr ? "recyclage" : "renewal"
+        case .suivi: fr ? "entretien de suivi" : "follow-up interview"
+        }
+    }
+}
