@@ -17,9 +17,11 @@ import Testing
                 """
                 #!/bin/sh
                 out="\(dir.url("sendmail"))"
-                n=$(ls "$out" | grep -c '\\.eml$')
-                printf '%s\\n' "$@" > "$out/$n.args"
-                cat > "$out/$n.eml"
+                name="$out/calls/$(date +%s%N)-$$"
+                mkdir -p "$out/calls"
+                printf '%s\\n' "$@" > "$name.args"
+                cat > "$name.part"
+                mv "$name.part" "$name.eml"
                 status=$(head -n 1 "$out/statuses")
                 sed -i 1d "$out/statuses"
                 exit ${status:-0}
@@ -29,13 +31,15 @@ import Testing
 
         var path: String { dir.url("sendmail/sendmail") }
 
-        /// The messages received so far, with their arguments.
+        /// The messages received in full so far, in the order they came, with their arguments.
         var calls: [(arguments: [String], message: String)] {
             var result: [(arguments: [String], message: String)] = []
-            for n in 0..<1000 {
-                guard let message = FileManager.default.contents(atPath: dir.url("sendmail/\(n).eml")),
-                    let arguments = FileManager.default.contents(atPath: dir.url("sendmail/\(n).args"))
-                else { break }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.url("sendmail/calls"))) ?? []
+            for name in names.filter({ $0.hasSuffix(".eml") }).sorted() {
+                let stem = dir.url("sendmail/calls/" + name.dropLast(4))
+                guard let message = FileManager.default.contents(atPath: stem + ".eml"),
+                    let arguments = FileManager.default.contents(atPath: stem + ".args")
+                else { continue }
                 result.append(
                     (
                         String(decoding: arguments, as: UTF8.self).split(separator: "\n").map(String.init),
