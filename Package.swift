@@ -55,7 +55,8 @@ let package = Package(
         ),
         .testTarget(
             name: "jalonTests",
-            dependencies: ["jalon"]
+            dependencies: ["jalon"],
+            exclude: ["systemd-e2e.sh"]
         ),
     ],
     swiftLanguageModes: [.v6]

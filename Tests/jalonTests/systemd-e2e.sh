@@ -1,0 +1,392 @@
+#!/bin/bash
+# End-to-end test of jalon as a real systemd user service writing to a real journald.
+# Run by SystemdEndToEndTests.swift, which makes the assertions; this script only drives the scenario and reports.
+#
+# Usage: systemd-e2e.sh JALON_BINARY UNIT_FILE        (as root)
+#
+# Standard output: KEY=VALUE result lines as the scenario goes (a key may repeat), then, at the end, the journal
+# entries of jalon and the manager's messages about jalon.service, as JSON lines (each starts with "{").
+# Standard error: progress, for a human reading a failure.
+#
+# Isolation (nothing is left behind on the machine):
+# - everything runs inside `unshare -m -C`: a private mount namespace with tmpfs on /run/systemd and /run/log
+#   (journald's volatile storage), journald.conf replaced by Storage=volatile, ReadKMsg=no;
+# - a cgroup namespace rooted at a fresh cgroup made for this run. Without it, `systemd --user` started from the
+#   root cgroup moves *every* process of that cgroup (PID 1 included) into a new /init.scope and leaves it there.
+#   Inside, the manager lives in user.slice/user-0.slice/user@0.service, so that journald derives
+#   _SYSTEMD_USER_UNIT=jalon.service for the daemon's entries as on a real machine. (Tried on a hybrid hierarchy,
+#   name=systemd + unified, the Debian 12 machine's; a cgroup2-only machine takes the same steps on /sys/fs/cgroup.)
+# - HOME, XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_RUNTIME_DIR point into a fresh temporary directory, removed at
+#   the end; every process still in the run's cgroup is killed by pid, then the cgroup is removed.
+# Every wait is bounded.
+
+set -u
+umask 022
+
+result() { printf '%s=%s\n' "$1" "$2"; }
+log() { printf 'e2e %s: %s\n' "$(date -u +%T.%3N)" "$*" >&2; }
+now_us() { date +%s%6N; }
+
+# Waits at most $2 seconds for process $1 (a child or not) to end; SIGKILL after that.
+stop_pid() {
+    local pid=$1 limit=$2 state i
+    [ -n "$pid" ] || return 0
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < limit * 10; i++)); do
+        state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
+        if [ -z "$state" ] || [ "$state" = Z ]; then break; fi
+        sleep 0.1
+    done
+    state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
+    if [ -n "$state" ] && [ "$state" != Z ]; then
+        log "process $pid did not end within ${limit}s: SIGKILL"
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    wait "$pid" 2>/dev/null
+    return 0
+}
+
+########################################################################################################################
+# Inside the namespaces.
+########################################################################################################################
+if [ "${1:-}" = --inner ]; then
+    JALON_BIN=$2 UNIT_SRC=$3 T=$4
+    JOURNALD_PID="" MANAGER_PID=""
+    USER_SLICE=user.slice/user-0.slice/user@0.service
+    JOURNAL_DIR=/run/log/journal
+
+    inner_cleanup() {
+        trap - EXIT INT TERM
+        if [ -n "$MANAGER_PID" ]; then
+            # Normally stopped already; if a step failed, stop it now (bounded) so the unit's state is reported.
+            timeout 15 systemctl --user stop jalon.service >/dev/null 2>&1
+            stop_pid "$MANAGER_PID" 15
+        fi
+        stop_pid "$JOURNALD_PID" 5
+    }
+    trap inner_cleanup EXIT
+    trap 'exit 1' INT TERM
+
+    fail() {
+        result FATAL "$*"
+        log "FATAL: $*"
+        exit 1
+    }
+
+    # --- cgroups: the namespace's own view, only the hierarchies systemd tracks processes with.
+    if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then
+        mount -t cgroup2 cgroup2 /sys/fs/cgroup || fail "cannot mount cgroup2"
+        HIERARCHIES=(/sys/fs/cgroup)
+    else
+        mount -t tmpfs -o mode=755 tmpfs /sys/fs/cgroup || fail "cannot mount tmpfs on /sys/fs/cgroup"
+        mkdir -p /sys/fs/cgroup/systemd
+        mount -t cgroup -o none,name=systemd cgroup /sys/fs/cgroup/systemd || fail "cannot mount name=systemd"
+        HIERARCHIES=(/sys/fs/cgroup/systemd)
+        if [ -n "${E2E_UNIFIED:-}" ]; then
+            mkdir -p /sys/fs/cgroup/unified
+            mount -t cgroup2 cgroup2 /sys/fs/cgroup/unified || fail "cannot mount cgroup2 on unified"
+            HIERARCHIES+=(/sys/fs/cgroup/unified)
+        fi
+    fi
+    for h in "${HIERARCHIES[@]}"; do
+        mkdir -p "$h/helpers" "$h/$USER_SLICE" || fail "cannot create cgroups in $h"
+        echo $$ >"$h/helpers/cgroup.procs" || fail "cannot enter $h/helpers"
+    done
+
+    # --- private runtime directories and a volatile, quiet journald.
+    mount -t tmpfs -o mode=755 tmpfs /run/systemd || fail "cannot mount tmpfs on /run/systemd"
+    mkdir -p /run/log
+    mount -t tmpfs -o mode=755 tmpfs /run/log || fail "cannot mount tmpfs on /run/log"
+    if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal || fail "cannot hide /var/log/journal"; fi
+    printf '[Journal]\nStorage=volatile\nReadKMsg=no\nForwardToSyslog=no\nForwardToKMsg=no\nForwardToWall=no\n' \
+        >"$T/journald.conf"
+    if [ -e /etc/systemd/journald.conf ]; then
+        mount --bind "$T/journald.conf" /etc/systemd/journald.conf || fail "cannot replace journald.conf"
+    fi
+    mkdir -p /run/systemd/system /run/systemd/journal # "booted with systemd"
+    SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-journald >"$T/journald.log" 2>&1 &
+    JOURNALD_PID=$!
+    for ((i = 0; i < 100; i++)); do [ -S /run/systemd/journal/socket ] && break; sleep 0.05; done
+    [ -S /run/systemd/journal/socket ] || fail "journald did not create its socket in 5 s: $(cat "$T/journald.log")"
+    log "journald $JOURNALD_PID up"
+
+    # --- the user's files: the binary, the unit, an empty configuration for now.
+    mkdir -p "$HOME/.local/bin" "$XDG_CONFIG_HOME/systemd/user" "$XDG_STATE_HOME"
+    cp "$JALON_BIN" "$HOME/.local/bin/jalon" && chmod 755 "$HOME/.local/bin/jalon" || fail "cannot copy the binary"
+    cp "$UNIT_SRC" "$XDG_CONFIG_HOME/systemd/user/jalon.service" || fail "cannot copy the unit"
+    CONFIG=$XDG_CONFIG_HOME/jalon
+    mkdir -m 700 "$CONFIG" "$CONFIG/people"
+
+    # 1. The unit passes systemd-analyze verify.
+    verify_output=$(timeout 30 systemd-analyze verify --user "$XDG_CONFIG_HOME/systemd/user/jalon.service" 2>&1)
+    result VERIFY_EXIT $?
+    while IFS= read -r line; do [ -n "$line" ] && result VERIFY_OUTPUT "$line"; done <<<"$verify_output"
+
+    # --- the user manager, in user@0.service.
+    (
+        for h in "${HIERARCHIES[@]}"; do echo "$BASHPID" >"$h/$USER_SLICE/cgroup.procs"; done
+        exec env SYSTEMD_LOG_TARGET=journal /lib/systemd/systemd --user
+    ) >"$T/manager.log" 2>&1 &
+    MANAGER_PID=$!
+    for ((i = 0; i < 200; i++)); do [ -S "$XDG_RUNTIME_DIR/systemd/private" ] && break; sleep 0.05; done
+    [ -S "$XDG_RUNTIME_DIR/systemd/private" ] ||
+        fail "systemd --user did not start in 10 s: $(tail -5 "$T/manager.log")"
+    result MANAGER_STATE "$(timeout 20 systemctl --user is-system-running --wait 2>&1)"
+    log "systemd --user $MANAGER_PID up"
+
+    # --- the configuration: due times are whole seconds, written as local date-times in UTC (the settings' zone).
+    iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%S; }
+    put() { # put RELATIVE-PATH: standard input becomes the file, atomically (a dot file is ignored by jalon)
+        local target=$CONFIG/$1 tmp
+        tmp=$(dirname "$target")/.e2e-tmp
+        cat >"$tmp" && chmod 644 "$tmp" && mv -f "$tmp" "$target"
+    }
+    S=$(date +%s)
+    ONTIME_DUE=$((S + 8))
+    KEPT_DUE=$((S + 13))
+    OLD_DUE=$((S - 3 * 86400))
+    result ONTIME_DUE_S $ONTIME_DUE
+    result KEPT_DUE_S $KEPT_DUE
+    result OLD_DUE_S $OLD_DUE
+    put jalon.toml <<EOF
+timezone = "UTC"
+locale   = "en"
+holidays = "none"
+EOF
+    put people/anne.toml <<EOF
+name = "Anne"
+
+# Due 3 days ago: -2d (5 days ago) is missed, +0d (3 days ago) is sent late.
+[[deadline]]
+id        = "old"
+title     = "Old deadline"
+due       = $(iso $OLD_DUE)
+remind    = ["-2d", "+0d"]
+follow_up = false
+
+# Due a few seconds after the start.
+[[session]]
+id     = "ontime"
+title  = "On-time session"
+at     = $(iso $((ONTIME_DUE + 60)))
+remind = ["-1min"]
+EOF
+    put people/bruno.toml <<EOF
+name = "Bruno"
+
+[[session]]
+id     = "kept"
+title  = "Kept session"
+at     = $(iso $((KEPT_DUE + 60)))
+remind = ["-1min"]
+EOF
+    chmod 700 "$CONFIG" "$CONFIG/people"
+
+    jcount() { journalctl -D "$JOURNAL_DIR" -o json --no-pager -q "$@" 2>/dev/null | wc -l; }
+    # wait_for NAME SECONDS MINIMUM MATCH...: waits until MINIMUM journal entries match.
+    wait_for() {
+        local name=$1 limit=$2 min=$3 n deadline
+        shift 3
+        deadline=$(($(now_us) + limit * 1000000))
+        while :; do
+            n=$(jcount "$@")
+            if [ "$n" -ge "$min" ]; then
+                result "WAIT_$name" ok
+                return 0
+            fi
+            if [ "$(now_us)" -ge "$deadline" ]; then
+                result "WAIT_$name" "timeout after ${limit}s ($n of $min entries matching $*)"
+                log "wait $name timed out"
+                return 1
+            fi
+            sleep 0.1
+        done
+    }
+    show() { # show PREFIX: the unit's state, one KEY=VALUE per property
+        timeout 10 systemctl --user show jalon.service \
+            -p ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,MainPID,NRestarts,StatusText 2>&1 |
+            while IFS= read -r line; do echo "$1.$line"; done
+    }
+    ID_REMINDER=MESSAGE_ID=dc6697ba687b4ab0a201a7be08b393f1
+    ID_PROBLEM=MESSAGE_ID=20316b56028d4b8da993c50c6a65823c
+    ID_RELOAD=MESSAGE_ID=4c16e5595f724dd898b6d3ba57d0ac86
+    ID_STARTED=MESSAGE_ID=5a2f2d03076f4dca857f0c1dc05e7d40
+    ID_STOPPED=MESSAGE_ID=9d9dd237d8c14e4c9178ffb6708f3652
+    ID_LATE=MESSAGE_ID=1f2fc5fd00c94d37bab25eb5b0816549
+    ID_MISSED=MESSAGE_ID=b98798a956aa49d4bf80576c3306486a
+
+    # Enabled as a user would (WantedBy=default.target): default.target then references the unit, so the manager
+    # keeps it loaded once stopped and `systemctl show` reports how it ended (an unreferenced inactive unit is
+    # unloaded at once and `show` would print defaults: Result=success, ExecMainStatus=0 whatever happened).
+    timeout 20 systemctl --user enable jalon.service >/dev/null 2>&1
+    result ENABLE_EXIT $?
+
+    # 2. Start: returns once READY=1 arrived.
+    result START_SENT_US "$(now_us)"
+    timeout 20 systemctl --user start jalon.service
+    start_exit=$?
+    result START_EXIT $start_exit
+    result START_RETURNED_US "$(now_us)"
+    show START
+    main_pid=$(timeout 10 systemctl --user show -p MainPID --value jalon.service 2>/dev/null)
+    active=$(timeout 10 systemctl --user is-active jalon.service 2>/dev/null)
+    log "start: exit $start_exit, $active, pid $main_pid"
+    result JALON_ENV "$(tr '\0' '\n' <"/proc/$main_pid/environ" 2>/dev/null |
+        grep -E '^(HOME|XDG_CONFIG_HOME|XDG_STATE_HOME|NOTIFY_SOCKET|WATCHDOG_USEC)=' | tr '\n' ' ')"
+
+    while_running() {
+        # 3. Catch-up at start.
+        wait_for started 5 1 SYSLOG_IDENTIFIER=jalon $ID_STARTED
+        wait_for late 5 1 SYSLOG_IDENTIFIER=jalon $ID_LATE
+        wait_for missed 5 1 SYSLOG_IDENTIFIER=jalon $ID_MISSED
+
+        # 8. `jalon status` while it runs (same XDG directories as the service).
+        status_output=$(timeout 20 "$HOME/.local/bin/jalon" status 2>&1)
+        result STATUS_EXIT $?
+        while IFS= read -r line; do result STATUS_OUTPUT "$line"; done <<<"$status_output"
+
+        # 5. A file added while running, with a reminder due 4 s later.
+        NEW_DUE=$(($(date +%s) + 4))
+        result NEW_DUE_S $NEW_DUE
+        result NEW_WRITTEN_US "$(now_us)"
+        put people/new.toml <<EOF
+name = "New"
+
+[[session]]
+id     = "fresh"
+title  = "Fresh session"
+at     = $(iso $((NEW_DUE + 60)))
+remind = ["-1min"]
+EOF
+        log "people/new.toml written"
+        wait_for new_reload 5 1 SYSLOG_IDENTIFIER=jalon $ID_RELOAD
+        wait_for new_delivered 10 1 SYSLOG_IDENTIFIER=jalon $ID_REMINDER JALON_REMINDER=new/fresh/-1min
+
+        # 4. On-time delivery.
+        wait_for ontime $((ONTIME_DUE - $(date +%s) + 5)) 1 SYSLOG_IDENTIFIER=jalon JALON_REMINDER=anne/ontime/-1min
+
+        # 6. A file broken while running keeps its reminders.
+        result BREAK_US "$(now_us)"
+        put people/bruno.toml <<EOF
+name = "Bruno"
+[[session]
+id = "kept"
+EOF
+        log "people/bruno.toml broken"
+        wait_for problem 5 1 SYSLOG_IDENTIFIER=jalon $ID_PROBLEM JALON_FILE=people/bruno.toml
+        wait_for kept $((KEPT_DUE - $(date +%s) + 5)) 1 SYSLOG_IDENTIFIER=jalon JALON_REMINDER=bruno/kept/-1min
+
+        # 7. systemctl reload (ExecReload sends SIGHUP).
+        reloads_before=$(jcount SYSLOG_IDENTIFIER=jalon $ID_RELOAD)
+        result RELOAD_SENT_US "$(now_us)"
+        timeout 20 systemctl --user reload jalon.service
+        result RELOAD_EXIT $?
+        wait_for reload 5 $((reloads_before + 1)) SYSLOG_IDENTIFIER=jalon $ID_RELOAD
+        show RELOADED
+    }
+    if [ "$start_exit" = 0 ] && [ "$active" = active ]; then
+        while_running
+    else
+        result ABORTED "jalon.service did not start (exit $start_exit, $active): steps 3 to 8 skipped"
+        timeout 10 systemctl --user status --no-pager -l jalon.service 2>&1 | while IFS= read -r line; do
+            result UNIT_STATUS "$line"
+        done
+    fi
+
+    # 9. Clean stop.
+    result STOP_SENT_US "$(now_us)"
+    timeout 40 systemctl --user stop jalon.service
+    result STOP_EXIT $?
+    show STOPPED
+    wait_for stopped 5 1 SYSLOG_IDENTIFIER=jalon $ID_STOPPED
+
+    # 10. The state directory's modes.
+    result STATE_DIR_MODE "$(stat -c %a "$XDG_STATE_HOME/jalon" 2>&1)"
+    result DB_MODE "$(stat -c %a "$XDG_STATE_HOME/jalon/jalon.sqlite" 2>&1)"
+    for f in "$XDG_STATE_HOME/jalon"/*; do result STATE_FILE "$(basename "$f") $(stat -c %a "$f")"; done
+
+    # The journal: jalon's own entries, and what the manager said about the unit.
+    journalctl -D "$JOURNAL_DIR" -o json --no-pager -q \
+        SYSLOG_IDENTIFIER=jalon + _SYSTEMD_USER_UNIT=jalon.service + USER_UNIT=jalon.service
+    result DONE 1
+    exit 0
+fi
+
+########################################################################################################################
+# Outside: check, make the run's cgroup, enter the namespaces, clean up whatever happens.
+########################################################################################################################
+if [ $# -ne 2 ]; then
+    echo "usage: $0 JALON_BINARY UNIT_FILE" >&2
+    exit 2
+fi
+JALON_BIN=$(realpath "$1") UNIT_SRC=$(realpath "$2")
+[ "$(id -u)" = 0 ] || { result FATAL "not root"; exit 2; }
+for tool in unshare systemctl journalctl systemd-analyze timeout; do
+    command -v $tool >/dev/null || { result FATAL "$tool is missing"; exit 2; }
+done
+[ -x /lib/systemd/systemd ] && [ -x /lib/systemd/systemd-journald ] || { result FATAL "no /lib/systemd"; exit 2; }
+
+T=$(mktemp -d /tmp/jalon-e2e.XXXXXX) || exit 2
+chmod 755 "$T"
+CGROUPS=()
+INNER_PID=""
+
+outer_cleanup() {
+    trap - EXIT INT TERM
+    [ -n "$INNER_PID" ] && stop_pid "$INNER_PID" 30
+    # Whatever is left in the run's cgroups was started by this run: end it by pid.
+    local pids pid i
+    for ((i = 0; i < 50; i++)); do
+        pids=$(for c in "${CGROUPS[@]}"; do find "$c" -name cgroup.procs -exec cat {} + 2>/dev/null; done | sort -u)
+        [ -z "$pids" ] && break
+        for pid in $pids; do kill -"$([ $i -lt 20 ] && echo TERM || echo KILL)" "$pid" 2>/dev/null; done
+        sleep 0.1
+    done
+    [ -n "$pids" ] && result LEFTOVER_PROCESSES "$(echo $pids)"
+    for c in "${CGROUPS[@]}"; do
+        for ((i = 0; i < 20; i++)); do
+            find "$c" -depth -type d -exec rmdir {} + 2>/dev/null
+            [ -d "$c" ] || break
+            sleep 0.1
+        done
+        [ -d "$c" ] && result LEFTOVER_CGROUP "$c"
+    done
+    rm -rf "$T"
+    [ -d "$T" ] && result LEFTOVER_DIRECTORY "$T"
+}
+trap outer_cleanup EXIT
+trap 'exit 1' INT TERM
+
+# The run's cgroup, next to this process in the hierarchies systemd uses to track processes.
+name="jalon-e2e-$$"
+if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then
+    CGROUPS+=("/sys/fs/cgroup$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's:/$::')/$name")
+else
+    v1=$(sed -n 's/^[0-9]*:name=systemd://p' /proc/self/cgroup | sed 's:/$::')
+    [ -d /sys/fs/cgroup/systemd ] || { result FATAL "no name=systemd cgroup hierarchy"; exit 2; }
+    CGROUPS+=("/sys/fs/cgroup/systemd$v1/$name")
+    if [ "$(stat -fc %T /sys/fs/cgroup/unified 2>/dev/null)" = cgroup2fs ]; then
+        CGROUPS+=("/sys/fs/cgroup/unified$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's:/$::')/$name")
+        export E2E_UNIFIED=1
+    fi
+fi
+for c in "${CGROUPS[@]}"; do mkdir "$c" || { result FATAL "cannot create the cgroup $c"; exit 2; }; done
+
+export HOME=$T/home
+export XDG_CONFIG_HOME=$HOME/.config XDG_STATE_HOME=$HOME/.local/state XDG_RUNTIME_DIR=$T/run
+export LANG=C.UTF-8 TZ=UTC PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+unset DBUS_SESSION_BUS_ADDRESS JALON_CONFIG_DIR JALON_STATE_DIR NOTIFY_SOCKET XDG_DATA_DIRS
+mkdir -p -m 700 "$HOME" "$XDG_RUNTIME_DIR"
+result TMPDIR_USED "$T"
+
+(
+    for c in "${CGROUPS[@]}"; do echo "$BASHPID" >"$c/cgroup.procs" || exit 3; done
+    exec timeout -k 5 75 unshare -m -C --propagation private bash "$0" --inner "$JALON_BIN" "$UNIT_SRC" "$T"
+) &
+INNER_PID=$!
+wait "$INNER_PID"
+status=$?
+INNER_PID=""
+result INNER_EXIT $status
+log "inner part ended with $status; cleaning up"
+exit 0
