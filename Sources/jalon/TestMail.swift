@@ -41,7 +41,7 @@ struct TestMail: ParsableCommand {
                 ? "Bonjour,\n\nCe message vérifie que jalon peut envoyer des courriels par \(settings.mail.sendmail[0]).\n"
                 : "Hello,\n\nThis message checks that jalon can send email through \(settings.mail.sendmail[0]).\n",
             extraHeaders: [])
-        let sendmail = Sendmail(command: settings.mail.sendmail)
+        let sendmail = Sendmail(command: settings.mail.sendmail, timeout: .seconds(settings.mail.timeout))
         let command = ([settings.mail.sendmail[0]] + sendmail.arguments(from: from.address, to: [address]))
             .joined(separator: " ")
         Output.standardOutput("jalon: running \(command)\n")

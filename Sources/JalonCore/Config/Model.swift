@@ -92,6 +92,8 @@ package struct MailSettings: Hashable, Sendable {
     /// The program and its extra arguments, run with no shell.
     package var sendmail: [String]
     package var enabled: Bool
+    /// How long sendmail may take with one message before it is stopped and the message retried, in seconds.
+    package var timeout: Int = 60
 }
 
 package struct Consultant: Hashable, Sendable {

@@ -78,6 +78,13 @@ enum SettingsLoader {
                         + "like [\"/usr/bin/msmtp\", \"-C\", \"/etc/msmtprc\"]", key: "sendmail")
             }
         }
+        if let node = reader.value("timeout") {
+            if case .integer(let seconds) = node, (1...3600).contains(seconds) {
+                mail.timeout = seconds
+            } else {
+                reader.error("`timeout` must be a number of seconds from 1 to 3600, like timeout = 60", key: "timeout")
+            }
+        }
         mail.enabled = mail.from != nil
         if let enabled = reader.bool("enabled") {
             if enabled && mail.from == nil {

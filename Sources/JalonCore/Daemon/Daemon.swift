@@ -157,7 +157,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                         + "(\(options.configurationDirectory))"))
             if let storeProblem { reportStoreProblem(storeProblem) }
             mailWorker = MailWorker(
-                queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail),
+                queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
                 concurrency: options.mailConcurrency, retryBase: options.mailRetryBase, journal: options.journal,
                 language: { [weak self] in self?.live.settings.language ?? .fr }, store: { [weak self] in self?.store })
             reload(reason: .start)
@@ -341,7 +341,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if reason == .start || !broken {
                 _ = live.applySettings(settings, diagnostics: diagnostics)
                 scheduler.setCatchUp(settings.catchUp, zone: settings.zone)
-                mailWorker?.use(Sendmail(command: settings.mail.sendmail))
+                mailWorker?.use(Sendmail(command: settings.mail.sendmail, timeout: .seconds(settings.mail.timeout)))
                 if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
                     options.journal.write(
                         JournalEntry(

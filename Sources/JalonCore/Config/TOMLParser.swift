@@ -1,0 +1,1653 @@
+/// jalon's own TOML 1.0.0 parser.
+///
+/// It works on the UTF-8 bytes of the document, keeps where every key and array element was written, builds Swift
+/// values directly (nothing to free, nothing shared), and stops at the first syntax error with a message that says
+/// what was expected and what was found, at a 1-based line and column (columns count Unicode scalars).
+///
+/// Where TOML leaves room, it follows toml++ 3.4 (the parser TOMLKit wraps, kept as the reference in the tests):
+/// seconds go up to 59, a float that overflows to infinity is an error, and a dotted key may extend a table that a
+/// `[a.b.c]` header created implicitly, but not one that a header defined. Unlike toml++ it has no length limit on
+/// numbers, and it refuses nesting deeper than 100 tables and arrays (toml++: 256 arrays and inline tables).
+package enum TOML {
+    /// A table: keys in document order, with where each key was written.
+    package struct Table: Sendable, Equatable {
+        package private(set) var keys: [String]
+        package private(set) var values: [Value]
+        /// Where each key (its first character) is, parallel to `keys`. For a table created by a header `[a.b]` or
+        /// `[[a]]`, the key's position is that of the key in the header line; for implicitly created super-tables,
+        /// the position of the first key that created them.
+        package private(set) var keyPositions: [SourcePosition]
+
+        /// An empty table.
+        package init() {
+            keys = []
+            values = []
+            keyPositions = []
+        }
+
+        /// A table with these keys, values and key positions (three arrays of the same length; keys should be
+        /// distinct).
+        package init(keys: [String], values: [Value], keyPositions: [SourcePosition]) {
+            precondition(
+                keys.count == values.count && keys.count == keyPositions.count,
+                "TOML.Table needs as many values and positions as keys")
+            self.keys = keys
+            self.values = values
+            self.keyPositions = keyPositions
+        }
+
+        fileprivate init(unchecked keys: [String], _ values: [Value], _ keyPositions: [SourcePosition]) {
+            self.keys = keys
+            self.values = values
+            self.keyPositions = keyPositions
+        }
+
+        package var count: Int { keys.count }
+
+        /// The value of `key` (keys compare byte for byte, as TOML keys do); a linear search, tables are small.
+        package subscript(key: String) -> Value? {
+            guard let index = index(of: key) else { return nil }
+            return values[index]
+        }
+
+        /// Where `key` is written.
+        package func position(of key: String) -> SourcePosition? {
+            guard let index = index(of: key) else { return nil }
+            return keyPositions[index]
+        }
+
+        private func index(of key: String) -> Int? {
+            for index in keys.indices where sameKey(keys[index], key) { return index }
+            return nil
+        }
+    }
+
+    ///
+    /// (Not `indirect`: arrays already give the recursion its indirection, and boxing every scalar would cost an
+    /// allocation per value.)
+    package enum Value: Sendable, Equatable {
+        case table(Table)
+        /// An array's elements and where each element starts. An array of tables (`[[x]]`) is an array whose
+        /// element positions are those of each `[[x]]` header.
+        case array([Value], positions: [SourcePosition])
+        case string(String)
+        /// Int64 range; overflow is a syntax error.
+        case integer(Int)
+        case float(Double)
+        case bool(Bool)
+        case date(LocalDate)
+        /// Fractional seconds are parsed and dropped.
+        case time(LocalTime)
+        /// `offsetMinutes` is nil for a local date-time; `Z` is 0.
+        case dateTime(LocalDateTime, offsetMinutes: Int?)
+    }
+
+    /// A syntax error: message and 1-based line and column (columns count Unicode scalars).
+    package struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        package var message: String
+        package var line: Int
+        package var column: Int
+
+        package init(message: String, line: Int, column: Int) {
+            self.message = message
+            self.line = line
+            self.column = column
+        }
+
+        /// `LINE:COLUMN: MESSAGE`.
+        package var description: String { "\(line):\(column): \(message)" }
+    }
+
+    /// Parses a TOML 1.0.0 document.
+    ///
+    /// - Throws: the first syntax error of the document.
+    package static func parse(_ text: String) throws(SyntaxError) -> Table {
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { parse(bytes: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
+        return try result.get()
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Table, SyntaxError> {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success(Table()) }
+        var parser = TOMLByteParser(base: base, count: bytes.count)
+        do {
+            return .success(try parser.parseDocument())
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension TOML.Table {
+    /// The position of the key or array element at `path` (e.g. `[.key("deadline"), .index(1), .key("due")]`), nil
+    /// if absent.
+    package func position(at path: TOMLPath) -> SourcePosition? {
+        guard case .key(let key)? = path.first, let index = index(ofKey: key) else { return nil }
+        var found = keyPositions[index]
+        var container = values[index]
+        for component in path.dropFirst() {
+            switch (component, container) {
+            case (.key(let key), .table(let table)):
+                guard let index = table.index(ofKey: key) else { return nil }
+                found = table.keyPositions[index]
+                container = table.values[index]
+            case (.index(let index), .array(let elements, let positions)):
+                guard elements.indices.contains(index) else { return nil }
+                found = positions[index]
+                container = elements[index]
+            default:
+                return nil
+            }
+        }
+        return found
+    }
+
+    fileprivate func index(ofKey key: String) -> Int? {
+        for index in keys.indices where sameKey(keys[index], key) { return index }
+        return nil
+    }
+}
+
+/// TOML keys are compared byte for byte, while Swift's `==` also equates canonically equivalent strings
+/// ("é" and "e\u{301}"); `==` first, since it is fast and never says "different" for equal bytes.
+@inline(__always)
+private func sameKey(_ a: String, _ b: String) -> Bool {
+    a == b && sameBytes(a, b)
+}
+
+@inline(never)
+private func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    let same = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y in
+            for i in 0..<x.count where x[i] != y[i] { return false }
+            return true
+        }
+    }
+    return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+}
+
+// MARK: - The parser
+
+/// The deepest nesting of tables and arrays (the root table excluded) a document may have.
+private let maximumDepth = 100
+
+/// ASCII bytes by name.
+private enum Byte {
+    static var tab: UInt8 { 0x09 }
+    static var newline: UInt8 { 0x0A }
+    static var carriageReturn: UInt8 { 0x0D }
+    static var space: UInt8 { 0x20 }
+    static var quote: UInt8 { 0x22 }
+    static var hash: UInt8 { 0x23 }
+    static var apostrophe: UInt8 { 0x27 }
+    static var plus: UInt8 { 0x2B }
+    static var comma: UInt8 { 0x2C }
+    static var minus: UInt8 { 0x2D }
+    static var dot: UInt8 { 0x2E }
+    static var zero: UInt8 { 0x30 }
+    static var colon: UInt8 { 0x3A }
+    static var equals: UInt8 { 0x3D }
+    static var openBracket: UInt8 { 0x5B }
+    static var backslash: UInt8 { 0x5C }
+    static var closeBracket: UInt8 { 0x5D }
+    static var underscore: UInt8 { 0x5F }
+    static var openBrace: UInt8 { 0x7B }
+    static var closeBrace: UInt8 { 0x7D }
+    static var delete: UInt8 { 0x7F }
+}
+
+@inline(__always)
+private func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+@inline(__always)
+private func isBareKeyByte(_ b: UInt8) -> Bool {
+    // A-Z a-z 0-9 _ -, as two 64-bit masks.
+    let low: UInt64 = 0x03FF_2000_0000_0000
+    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    return b < 64 ? (low >> b) & 1 != 0 : b < 128 ? (high >> (b &- 64)) & 1 != 0 : false
+}
+
+/// SWAR (8 bytes at a time, little-endian loads): a mask whose lowest set bit (bit 7 of a byte) marks the first
+/// byte of `word` equal to `byte`; higher bits may be false positives.
+@inline(__always)
+private func byteBits(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+}
+
+/// SWAR: the same for the first byte below 0x20 or equal to 0x7F (a control character, or tab).
+@inline(__always)
+private func controlBits(_ word: UInt64) -> UInt64 {
+    ((word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080) | byteBits(word, 0x7F)
+}
+
+@inline(__always)
+private func load8(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+}
+
+/// A control character that TOML forbids in strings and comments (all but tab).
+@inline(__always)
+private func isForbiddenControl(_ b: UInt8) -> Bool {
+    (b < 0x20 && b != Byte.tab) || b == Byte.delete
+}
+
+@inline(__always)
+private func hexValue(_ b: UInt8) -> UInt32? {
+    if isDigit(b) { return UInt32(b &- 0x30) }
+    let lower = b | 0x20
+    if lower >= 0x61 && lower <= 0x66 { return UInt32(lower - 0x61 + 10) }
+    return nil
+}
+
+/// A table under construction. Tables that may still receive keys live in the parser's arena and are linked from
+/// their parent by index; everything else (scalars, static arrays, closed inline tables) is already a final value.
+private struct Node {
+    enum Kind {
+        /// The root, a table defined by a `[header]`, or an element of an array of tables.
+        case header
+        /// A super-table a header created (`a` for `[a.b]`): a header may still define it, a dotted key extend it.
+        case implicit
+        /// A table a dotted key created (`a` for `a.b = 1`).
+        case dotted
+        /// An inline table being parsed.
+        case inline
+    }
+
+    /// A key whose value is a table or an array of tables of the arena; its slot in `values` holds a placeholder.
+    struct Link {
+        var slot: Int32
+        var target: Int32
+        var isTableArray: Bool
+    }
+
+    var keys: [String] = []
+    var values: [TOML.Value] = []
+    var positions: [SourcePosition] = []
+    var links: [Link] = []
+    /// An index of the keys, built once a table is large, so that a document with many keys stays linear.
+    var index: [ByteKey: Int]?
+    /// One bit per key hash (`KeySegment.bit`): most keys are new, and this says so without comparing strings.
+    var mask: UInt64 = 0
+    var kind: Kind
+    /// The line of the header that defined this table, or 0.
+    var headerLine = 0
+    /// How many tables and arrays enclose this table (the root is at depth 0).
+    var depth: Int
+
+    init(kind: Kind, depth: Int) {
+        self.kind = kind
+        self.depth = depth
+    }
+}
+
+/// A string hashed and compared byte for byte.
+private struct ByteKey: Hashable {
+    var string: String
+
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { sameKey(lhs.string, rhs.string) }
+
+    func hash(into hasher: inout Hasher) {
+        var string = string
+        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// One segment of a key: its text, a hash of its bytes, and where it starts and ends in the source.
+private struct KeySegment {
+    var key = ""
+    var hash: UInt64 = 0
+    var start = 0
+    var end = 0
+
+    var bit: UInt64 { 1 << (hash >> 58) }
+}
+
+/// A hash of a key's bytes (`KeySegment.hash`): its length and first and last 8 bytes. Equal hashes are always
+/// confirmed by comparing the keys.
+@inline(__always)
+private func keyHash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    var first: UInt64 = 0
+    var last: UInt64 = 0
+    if count >= 8 {
+        first = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+        last = UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
+    } else {
+        for i in 0..<count { first = first << 8 | UInt64(bytes[i]) }
+    }
+    let h = (first ^ UInt64(truncatingIfNeeded: count) << 56) &* 0x9E37_79B9_7F4A_7C15
+    return (h ^ (h >> 29) ^ last) &* 0xBF58_476D_1CE4_E5B9
+}
+
+/// An array of tables (`[[a]]`) under construction: arena indices of its tables and the position of each header.
+private struct TableArrayNode {
+    var elements: [Int] = []
+    var positions: [SourcePosition] = []
+}
+
+/// Stands in the slot of a key whose table is still in the arena.
+private let placeholder = TOML.Value.bool(false)
+
+/// Tables with more keys than this get a hash index.
+private let indexThreshold = 16
+
+/// The document's bytes, and what can be computed from them alone (positions for errors, messages, scalar fields).
+/// Kept apart from the parser's state so that calling these costs no copy of that state.
+private struct Source {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    /// 3 when the document starts with a byte order mark, which does not count as a column.
+    let bomLength: Int
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.end = count
+        bomLength = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+    }
+
+    @inline(__always)
+    func byte(_ offset: Int) -> UInt8 { offset < end ? base[offset] : 0 }
+
+    /// The position of any offset, counted from the start (for errors only).
+    func locate(_ offset: Int) -> SourcePosition {
+        let offset = min(offset, end)
+        var line = 1
+        var start = bomLength
+        var o = bomLength
+        while o < offset {
+            if base[o] == Byte.newline {
+                line += 1
+                start = o + 1
+            }
+            o += 1
+        }
+        var column = 1
+        o = start
+        while o < offset {
+            if base[o] & 0xC0 != 0x80 { column += 1 }
+            o += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    func fail(_ message: String, at offset: Int) -> TOML.SyntaxError {
+        let where_ = locate(offset)
+        return TOML.SyntaxError(message: message, line: where_.line, column: where_.column)
+    }
+
+    func fail(_ message: String, at position: SourcePosition) -> TOML.SyntaxError {
+        TOML.SyntaxError(message: message, line: position.line, column: position.column)
+    }
+
+    /// The Unicode scalar that starts at `offset`.
+    func scalar(at offset: Int) -> Unicode.Scalar {
+        let lead = base[offset]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let text = String(decoding: UnsafeBufferPointer(start: base + offset, count: min(length, end - offset)), as: UTF8.self)
+        return text.unicodeScalars.first ?? "\u{FFFD}"
+    }
+
+    /// How to name what is at `offset` in a message: `"x"`, `the end of the line`, …
+    func found(_ offset: Int) -> String {
+        guard offset < end else { return "the end of the file" }
+        let b = base[offset]
+        if b == Byte.newline || (b == Byte.carriageReturn && byte(offset + 1) == Byte.newline) {
+            return "the end of the line"
+        }
+        let s = scalar(at: offset)
+        if s.value < 0x20 || s.value == 0x7F || (s.value >= 0x80 && s.value < 0xA0) {
+            return "the control character \(hex(s.value))"
+        }
+        return s == "\"" ? "'\"'" : "\"\(Character(s))\""
+    }
+
+    func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Source text for a message, cut after 40 scalars.
+    func snippet(_ from: Int, _ to: Int) -> String {
+        let text = String(decoding: UnsafeBufferPointer(start: base + from, count: max(0, to - from)), as: UTF8.self)
+        if text.unicodeScalars.count <= 40 { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…"
+    }
+
+    /// Whether a scalar value (number, boolean, date) may end before `offset`.
+    @inline(__always)
+    func isValueEnd(_ offset: Int) -> Bool {
+        guard offset < end else { return true }
+        switch base[offset] {
+        case Byte.space, Byte.tab, Byte.newline, Byte.carriageReturn, Byte.comma, Byte.closeBracket, Byte.closeBrace,
+            Byte.hash:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Where the value token that starts at `offset` ends, for messages.
+    func tokenEnd(_ offset: Int) -> Int {
+        var o = offset
+        while !isValueEnd(o) { o += 1 }
+        return o
+    }
+
+    /// A key as written, in quotes unless it is one quoted key.
+    func quoted(_ from: Int, _ to: Int) -> String {
+        let text = snippet(from, to)
+        if let first = text.first, first == "\"" || first == "'", text.count >= 2, text.last == first,
+            !text.dropFirst().dropLast().contains(first)
+        {
+            return text
+        }
+        return "\"\(text)\""
+    }
+
+    func oneLine(_ offset: Int) -> String {
+        let b = byte(offset)
+        return offset < end && (b == Byte.newline || b == Byte.carriageReturn)
+            ? " (an inline table must be on one line)" : ""
+    }
+
+    @inline(__always)
+    func makeString(_ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+    }
+
+    func controlMessage(_ b: UInt8, in what: String) -> String {
+        "the control character \(hex(UInt32(b))) is not allowed in \(what)"
+    }
+
+    @inline(__always)
+    func digits(_ offset: Int, _ count: Int) -> Bool {
+        for i in 0..<count where !(offset + i < end && isDigit(base[offset + i])) { return false }
+        return true
+    }
+
+    @inline(__always)
+    func number(_ offset: Int, _ count: Int) -> Int {
+        var value = 0
+        for i in 0..<count { value = value * 10 + Int(base[offset + i] &- 0x30) }
+        return value
+    }
+
+    func invalidNumber(_ start: Int) -> TOML.SyntaxError {
+        fail("invalid number \(quoted(start, tokenEnd(start)))", at: start)
+    }
+
+    func underscoreError(_ start: Int) -> TOML.SyntaxError {
+        fail(
+            "invalid number \(quoted(start, tokenEnd(start))): an underscore must be between two digits", at: start)
+    }
+
+    /// Skips digits and single underscores between them, from a digit at `offset`.
+    func skipDigits(_ offset: Int, _ start: Int) throws(TOML.SyntaxError) -> Int {
+        var o = offset
+        while o < end {
+            let b = base[o]
+            if isDigit(b) {
+                o += 1
+            } else if b == Byte.underscore {
+                guard isDigit(byte(o + 1)), o + 1 < end else { throw underscoreError(start) }
+                o += 1
+            } else {
+                break
+            }
+        }
+        return o
+    }
+
+    /// `HH:MM:SS` and an optional fraction at `offset`; nil if malformed.
+    func timeFields(at offset: Int) -> (LocalTime, end: Int)? {
+        guard digits(offset, 2), byte(offset + 2) == Byte.colon, digits(offset + 3, 2),
+            byte(offset + 5) == Byte.colon, digits(offset + 6, 2)
+        else { return nil }
+        var o = offset + 8
+        if o < end && base[o] == Byte.dot {
+            o += 1
+            guard o < end, isDigit(base[o]) else { return nil }
+            while o < end && isDigit(base[o]) { o += 1 }
+        }
+        let time = LocalTime(hour: number(offset, 2), minute: number(offset + 3, 2), second: number(offset + 6, 2))
+        return (time, o)
+    }
+
+    func checkTime(_ time: LocalTime, _ from: Int, _ to: Int, tokenStart: Int) throws(TOML.SyntaxError) {
+        guard time.hour <= 23, time.minute <= 59, time.second <= 59 else {
+            throw fail("invalid time \(snippet(from, to))", at: tokenStart)
+        }
+    }
+}
+
+/// How to name an existing value in a message.
+private func describe(_ value: TOML.Value) -> String {
+    switch value {
+    case .table: "an inline table"
+    case .array: "an array"
+    case .string: "a string"
+    case .integer: "an integer"
+    case .float: "a float"
+    case .bool: "a boolean"
+    case .date: "a date"
+    case .time: "a time"
+    case .dateTime(_, let offset): offset == nil ? "a local date-time" : "a date-time"
+    }
+}
+
+private let nestingMessageText = "nesting is deeper than \(maximumDepth) levels"
+
+private struct TOMLByteParser {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var pos = 0
+    /// The current line (1-based) and the offset of its first byte; kept up to date as newlines are consumed.
+    var line = 1
+    var lineStart = 0
+    /// The last offset whose column was computed on the current line, to count columns incrementally.
+    var anchorOffset = -1
+    var anchorColumn = 1
+    let source: Source
+
+    var nodes: [Node] = []
+    var tableArrays: [TableArrayNode] = []
+
+    /// The key being parsed: its first segment, and the others of a dotted key.
+    var firstSegment = KeySegment()
+    var otherSegments: [KeySegment] = []
+    var segmentCount = 0
+    /// Bytes of a string with escapes or of a multi-line string.
+    var scratch: [UInt8] = []
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.end = count
+        source = Source(base: base, count: count)
+    }
+
+    // MARK: Bytes and positions
+
+    @inline(__always)
+    var current: UInt8 { pos < end ? base[pos] : 0 }
+
+    /// The position of `offset`, which must be on the current line.
+    @inline(__always)
+    mutating func position(_ offset: Int) -> SourcePosition {
+        var o: Int
+        var column: Int
+        if anchorOffset >= lineStart && anchorOffset <= offset {
+            o = anchorOffset
+            column = anchorColumn
+        } else {
+            o = lineStart
+            column = 1
+        }
+        while o < offset {
+            if base[o] & 0xC0 != 0x80 { column += 1 }
+            o += 1
+        }
+        anchorOffset = offset
+        anchorColumn = column
+        return SourcePosition(line: line, column: column)
+    }
+
+    @inline(__always)
+    mutating func newline(startingAt offset: Int) {
+        line += 1
+        lineStart = offset
+    }
+
+    @inline(__always)
+    mutating func skipSpaces() {
+        var o = pos
+        while o + 8 <= end {
+            let other = load8(base + o) ^ 0x2020_2020_2020_2020
+            if other == 0 {
+                o += 8
+                continue
+            }
+            o += other.trailingZeroBitCount >> 3
+            if base[o] != Byte.tab {
+                pos = o
+                return
+            }
+            o += 1
+        }
+        while o < end && (base[o] == Byte.space || base[o] == Byte.tab) { o += 1 }
+        pos = o
+    }
+
+    /// Consumes a line break at `pos` (`\n` or `\r\n`).
+    mutating func consumeNewline() throws(TOML.SyntaxError) {
+        if base[pos] == Byte.carriageReturn {
+            guard source.byte(pos + 1) == Byte.newline else {
+                throw source.fail("a carriage return must be followed by a newline, found \(source.found(pos + 1))", at: pos)
+            }
+            pos += 1
+        }
+        pos += 1
+        newline(startingAt: pos)
+    }
+
+    /// Skips a comment up to (not including) the line break that ends it.
+    mutating func skipComment() throws(TOML.SyntaxError) {
+        var o = pos + 1
+        while o + 8 <= end {
+            let special = controlBits(load8(base + o))
+            if special == 0 {
+                o += 8
+                continue
+            }
+            o += special.trailingZeroBitCount >> 3
+            if base[o] != Byte.tab { break }
+            o += 1
+        }
+        pos = o
+        while pos < end {
+            let b = base[pos]
+            if b >= 0x20 && b != Byte.delete || b == Byte.tab {
+                pos += 1
+            } else if b == Byte.newline || b == Byte.carriageReturn {
+                return
+            } else {
+                throw source.fail("the control character \(source.hex(UInt32(b))) is not allowed in a comment", at: pos)
+            }
+        }
+    }
+
+    /// Skips spaces, line breaks and comments (inside arrays).
+    mutating func skipBlank() throws(TOML.SyntaxError) {
+        while pos < end {
+            switch base[pos] {
+            case Byte.space, Byte.tab: pos += 1
+            case Byte.newline, Byte.carriageReturn: try consumeNewline()
+            case Byte.hash: try skipComment()
+            default: return
+            }
+        }
+    }
+
+    /// After a key-value pair or a header: spaces, then a comment, a line break or the end of the file.
+    mutating func expectLineEnd(afterValueOf keyStart: Int, _ keyEnd: Int) throws(TOML.SyntaxError) {
+        skipSpaces()
+        guard pos < end else { return }
+        switch base[pos] {
+        case Byte.newline, Byte.carriageReturn: try consumeNewline()
+        case Byte.hash: try skipComment()
+        default:
+            throw source.fail(
+                "expected a comment or a new line after the value of \(source.quoted(keyStart, keyEnd)), found \(source.found(pos))",
+                at: pos)
+        }
+    }
+
+    // MARK: Document
+
+    mutating func parseDocument() throws(TOML.SyntaxError) -> TOML.Table {
+        pos = source.bomLength
+        lineStart = source.bomLength
+        nodes.reserveCapacity(16)
+        nodes.append(Node(kind: .header, depth: 0))
+        var table = 0
+        while pos < end {
+            let b = base[pos]
+            switch b {
+            case Byte.space, Byte.tab:
+                pos += 1
+            case Byte.newline, Byte.carriageReturn:
+                try consumeNewline()
+            case Byte.hash:
+                try skipComment()
+            case Byte.openBracket:
+                table = try parseHeader()
+            default:
+                guard isBareKeyByte(b) || b == Byte.quote || b == Byte.apostrophe else {
+                    throw source.fail("expected a key, a [table] header or a comment, found \(source.found(pos))", at: pos)
+                }
+                let keyStart = pos
+                try parseKeyValue(into: table)
+                try expectLineEnd(afterValueOf: keyStart, segmentEndOfLastKey)
+            }
+        }
+        return finish(0)
+    }
+
+    /// The end offset of the last segment of the key parsed last (for messages after the value was parsed, the
+    /// value's own keys may have replaced it, so `parseKeyValue` keeps it here).
+    var segmentEndOfLastKey = 0
+
+    // MARK: Keys
+
+    enum KeyContext { case keyValue, header }
+
+    mutating func segment(_ i: Int) -> KeySegment { i == 0 ? firstSegment : otherSegments[i - 1] }
+
+    /// Reads a possibly dotted key into `firstSegment` and `otherSegments`, and the spaces after it.
+    mutating func parseKey(_ context: KeyContext) throws(TOML.SyntaxError) {
+        segmentCount = 0
+        while true {
+            let start = pos
+            let b = current
+            var segment = KeySegment()
+            segment.start = start
+            if isBareKeyByte(b) && pos < end {
+                var o = pos + 1
+                while o < end && isBareKeyByte(base[o]) { o += 1 }
+                segment.key = source.makeString(pos, o)
+                segment.hash = keyHash(base + pos, o - pos)
+                pos = o
+            } else if (b == Byte.quote || b == Byte.apostrophe) && pos < end {
+                if source.byte(pos + 1) == b && source.byte(pos + 2) == b {
+                    throw source.fail("a multi-line string cannot be a key", at: pos)
+                }
+                segment.key = b == Byte.quote ? try parseBasicString() : try parseLiteralString()
+                segment.hash =
+                    segment.key.utf8.withContiguousStorageIfAvailable { bytes in
+                        bytes.isEmpty ? 0 : keyHash(bytes.baseAddress!, bytes.count)
+                    } ?? keyHash(Array(segment.key.utf8), segment.key.utf8.count)
+            } else if segmentCount == 0 {
+                switch context {
+                case .keyValue: throw source.fail("expected a key, found \(source.found(pos))", at: pos)
+                case .header: throw source.fail("expected a table name, found \(source.found(pos))", at: pos)
+                }
+            } else {
+                throw source.fail("expected a key after \".\", found \(source.found(pos))", at: pos)
+            }
+            segment.end = pos
+            if segmentCount == 0 {
+                firstSegment = segment
+            } else {
+                if segmentCount == 1 { otherSegments.removeAll(keepingCapacity: true) }
+                otherSegments.append(segment)
+            }
+            segmentCount += 1
+            skipSpaces()
+            guard pos < end && base[pos] == Byte.dot else { return }
+            pos += 1
+            skipSpaces()
+        }
+    }
+
+    /// The index of the key `segment` in the table `node`.
+    mutating func find(_ segment: KeySegment, in node: Int) -> Int? {
+        guard nodes[node].mask & segment.bit != 0 else { return nil }
+        if let index = nodes[node].index { return index[ByteKey(string: segment.key)] }
+        let keys = nodes[node].keys
+        for i in keys.indices where sameKey(keys[i], segment.key) { return i }
+        return nil
+    }
+
+    mutating func link(_ node: Int, _ slot: Int) -> Node.Link? {
+        for link in nodes[node].links where link.slot == slot { return link }
+        return nil
+    }
+
+    @discardableResult
+    mutating func append(
+        to node: Int, _ segment: KeySegment, _ value: consuming TOML.Value, _ position: SourcePosition
+    ) -> Int {
+        let slot = nodes[node].keys.count
+        if slot == 0 {
+            nodes[node].keys.reserveCapacity(8)
+            nodes[node].values.reserveCapacity(8)
+            nodes[node].positions.reserveCapacity(8)
+        }
+        nodes[node].keys.append(segment.key)
+        nodes[node].values.append(value)
+        nodes[node].positions.append(position)
+        nodes[node].mask |= segment.bit
+        if slot + 1 >= indexThreshold {
+            if nodes[node].index != nil {
+                nodes[node].index![ByteKey(string: segment.key)] = slot
+            } else {
+                var index: [ByteKey: Int] = [:]
+                for (i, key) in nodes[node].keys.enumerated() { index[ByteKey(string: key)] = i }
+                nodes[node].index = index
+            }
+        }
+        return slot
+    }
+
+    /// Adds a table of the arena under the key `segment` in `parent`.
+    mutating func addTable(to parent: Int, _ segment: KeySegment, kind: Node.Kind) throws(TOML.SyntaxError) -> Int {
+        let depth = nodes[parent].depth + 1
+        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: segment.start) }
+        let child = nodes.count
+        nodes.append(Node(kind: kind, depth: depth))
+        let slot = append(to: parent, segment, placeholder, position(segment.start))
+        nodes[parent].links.append(Node.Link(slot: Int32(slot), target: Int32(child), isTableArray: false))
+        return child
+    }
+
+
+
+    /// Parses `key = value` into the table `table`, up to the end of the value.
+    mutating func parseKeyValue(into table: Int) throws(TOML.SyntaxError) {
+        let keyStart = pos
+        try parseKey(.keyValue)
+        let count = segmentCount
+        let last = count == 1 ? firstSegment : otherSegments[count - 2]
+        guard pos < end && base[pos] == Byte.equals else {
+            throw source.fail("expected \"=\" after the key \(source.quoted(keyStart, last.end)), found \(source.found(pos))", at: pos)
+        }
+        pos += 1
+        skipSpaces()
+        var node = table
+        if count > 1 {
+            for i in 0..<(count - 1) {
+                node = try descendDotted(from: node, segment: i, keyStart: keyStart, keyEnd: last.end)
+            }
+        }
+        if let slot = find(last, in: node) {
+            let first = nodes[node].positions[slot].line
+            throw source.fail(
+                "the key \(source.quoted(keyStart, last.end)) is defined twice (first at line \(first))", at: keyStart)
+        }
+        let keyPosition = position(last.start)
+        let value = try parseValue(depth: nodes[node].depth + 1)
+        append(to: node, last, value, keyPosition)
+        segmentEndOfLastKey = last.end
+    }
+
+    /// The table the dotted key segment `i` names under `node`, created if absent.
+    mutating func descendDotted(
+        from node: Int, segment i: Int, keyStart: Int, keyEnd: Int
+    ) throws(TOML.SyntaxError) -> Int {
+        let segment = segment(i)
+        guard let slot = find(segment, in: node) else {
+            return try addTable(to: node, segment, kind: .dotted)
+        }
+        let line = nodes[node].positions[slot].line
+        let prefix = source.quoted(keyStart, segment.end)
+        let problem: String
+        if let link = link(node, slot) {
+            if link.isTableArray {
+                problem = "\(prefix) is an array of tables (line \(line))"
+            } else {
+                let target = Int(link.target)
+                switch nodes[target].kind {
+                case .dotted, .implicit, .inline: return target
+                case .header:
+                    problem =
+                        "\(prefix) is a table defined by a header (line \(line)), it cannot be extended with dotted keys"
+                }
+            }
+        } else {
+            let value = nodes[node].values[slot]
+            if case .table = value {
+                problem = "\(prefix) is an inline table (line \(line)), which cannot be extended"
+            } else {
+                problem = "\(prefix) is already \(describe(value)) (line \(line))"
+            }
+        }
+        throw source.fail("cannot define \(source.quoted(keyStart, keyEnd)): \(problem)", at: segment.start)
+    }
+
+    // MARK: Headers
+
+    /// Parses `[a.b]` or `[[a.b]]` and its line; returns the table that the following keys go into.
+    mutating func parseHeader() throws(TOML.SyntaxError) -> Int {
+        let headerStart = pos
+        let headerPosition = position(pos)
+        pos += 1
+        let isArray = pos < end && base[pos] == Byte.openBracket
+        if isArray { pos += 1 }
+        skipSpaces()
+        let keyStart = pos
+        try parseKey(.header)
+        let count = segmentCount
+        let last = count == 1 ? firstSegment : otherSegments[count - 2]
+        var display: String {
+            let name = source.snippet(keyStart, last.end)
+            return isArray ? "[[\(name)]]" : "[\(name)]"
+        }
+        if isArray {
+            guard pos + 1 < end && base[pos] == Byte.closeBracket && base[pos + 1] == Byte.closeBracket else {
+                let at = pos < end && base[pos] == Byte.closeBracket ? pos + 1 : pos
+                throw source.fail("expected \"]]\" after the name of the array of tables \(display), found \(source.found(at))", at: at)
+            }
+            pos += 2
+        } else {
+            guard pos < end && base[pos] == Byte.closeBracket else {
+                throw source.fail("expected \"]\" after the name of the table \(display), found \(source.found(pos))", at: pos)
+            }
+            pos += 1
+        }
+        skipSpaces()
+        if pos < end {
+            switch base[pos] {
+            case Byte.newline, Byte.carriageReturn, Byte.hash: break
+            default:
+                throw source.fail("expected a comment or a new line after the header \(display), found \(source.found(pos))", at: pos)
+            }
+        }
+
+        // The super-tables.
+        var node = 0
+        for i in 0..<(count - 1) {
+            let segment = segment(i)
+            guard let slot = find(segment, in: node) else {
+                node = try addTable(to: node, segment, kind: .implicit)
+                continue
+            }
+            if let link = link(node, slot) {
+                if link.isTableArray {
+                    node = tableArrays[Int(link.target)].elements.last!
+                } else {
+                    node = Int(link.target)
+                }
+                continue
+            }
+            let value = nodes[node].values[slot]
+            let line = nodes[node].positions[slot].line
+            let prefix = source.quoted(keyStart, segment.end)
+            let problem: String
+            if case .table = value {
+                problem = "\(prefix) is an inline table (line \(line)), which cannot be extended"
+            } else {
+                problem = "\(prefix) is already \(describe(value)) (line \(line))"
+            }
+            throw source.fail("cannot define the table \(display): \(problem)", at: segment.start)
+        }
+
+        // The table itself.
+        if let slot = find(last, in: node) {
+            let line = nodes[node].positions[slot].line
+            var name: String { source.quoted(keyStart, last.end) }
+            if let link = link(node, slot) {
+                let target = Int(link.target)
+                if link.isTableArray {
+                    if isArray {
+                        let depth = nodes[node].depth + 2
+                        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: last.start) }
+                        let element = nodes.count
+                        nodes.append(Node(kind: .header, depth: depth))
+                        tableArrays[target].elements.append(element)
+                        tableArrays[target].positions.append(headerPosition)
+                        return element
+                    }
+                    throw source.fail(
+                        "cannot define the table \(display): \(name) is already an array of tables (line \(line))",
+                        at: headerStart)
+                }
+                if isArray {
+                    throw source.fail(
+                        "cannot define the array of tables \(display): \(name) is already a table (line \(line))",
+                        at: headerStart)
+                }
+                switch nodes[target].kind {
+                case .implicit:
+                    if onlyTables(target) {
+                        nodes[target].kind = .header
+                        nodes[target].headerLine = headerPosition.line
+                        return target
+                    }
+                    throw source.fail(
+                        "the table \(display) is already defined with dotted keys (line \(line))", at: headerStart)
+                case .dotted:
+                    throw source.fail(
+                        "the table \(display) is already defined with dotted keys (line \(line))", at: headerStart)
+                case .header, .inline:
+                    let first = nodes[target].headerLine > 0 ? nodes[target].headerLine : line
+                    throw source.fail("the table \(display) is defined twice (first at line \(first))", at: headerStart)
+                }
+            }
+            let value = nodes[node].values[slot]
+            let what: String
+            if case .table = value { what = "an inline table" } else { what = describe(value) }
+            throw source.fail(
+                "cannot define the \(isArray ? "array of tables" : "table") \(display): \(name) is already \(what) (line \(line))",
+                at: headerStart)
+        }
+        if !isArray {
+            let table = try addTable(to: node, last, kind: .header)
+            nodes[table].headerLine = headerPosition.line
+            return table
+        }
+        let depth = nodes[node].depth + 2
+        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: last.start) }
+        let element = nodes.count
+        nodes.append(Node(kind: .header, depth: depth))
+        let array = tableArrays.count
+        var tableArray = TableArrayNode()
+        tableArray.elements.reserveCapacity(8)
+        tableArray.positions.reserveCapacity(8)
+        tableArray.elements.append(element)
+        tableArray.positions.append(headerPosition)
+        tableArrays.append(tableArray)
+        let slot = append(to: node, last, placeholder, position(last.start))
+        nodes[node].links.append(Node.Link(slot: Int32(slot), target: Int32(array), isTableArray: true))
+        return element
+    }
+
+    /// Whether an implicitly created table holds only tables (toml++'s condition for a header to define it).
+    mutating func onlyTables(_ node: Int) -> Bool {
+        let values = nodes[node].values
+        for slot in values.indices where link(node, slot) == nil {
+            switch values[slot] {
+            case .table: continue
+            case .array(let elements, _):
+                guard !elements.isEmpty else { return false }
+                for element in elements {
+                    guard case .table = element else { return false }
+                }
+            default: return false
+            }
+        }
+        return true
+    }
+
+    // MARK: Building the result
+
+    /// Turns the arena table `node` into a final table (depth is bounded by `maximumDepth`).
+    mutating func finish(_ node: Int) -> TOML.Table {
+        var table = Node(kind: .header, depth: 0)
+        swap(&table, &nodes[node])
+        for link in table.links {
+            let slot = Int(link.slot)
+            if link.isTableArray {
+                var array = TableArrayNode()
+                swap(&array, &tableArrays[Int(link.target)])
+                var elements: [TOML.Value] = []
+                elements.reserveCapacity(array.elements.count)
+                for element in array.elements { elements.append(.table(finish(element))) }
+                table.values[slot] = .array(elements, positions: array.positions)
+            } else {
+                table.values[slot] = .table(finish(Int(link.target)))
+            }
+        }
+        return TOML.Table(unchecked: table.keys, table.values, table.positions)
+    }
+
+    // MARK: Values
+
+    /// Parses a value whose tables and arrays would be at `depth`.
+    mutating func parseValue(depth: Int) throws(TOML.SyntaxError) -> TOML.Value {
+        guard pos < end else { throw source.fail("expected a value, found the end of the file", at: pos) }
+        let b = base[pos]
+        switch b {
+        case Byte.quote:
+            if source.byte(pos + 1) == Byte.quote && source.byte(pos + 2) == Byte.quote {
+                return .string(try parseMultilineString(literal: false))
+            }
+            return .string(try parseBasicString())
+        case Byte.apostrophe:
+            if source.byte(pos + 1) == Byte.apostrophe && source.byte(pos + 2) == Byte.apostrophe {
+                return .string(try parseMultilineString(literal: true))
+            }
+            return .string(try parseLiteralString())
+        case Byte.openBracket:
+            return try parseArray(depth: depth)
+        case Byte.openBrace:
+            return try parseInlineTable(depth: depth)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return try parseBool()
+        case Byte.plus, Byte.minus, UInt8(ascii: "i"), UInt8(ascii: "n"), 0x30...0x39:
+            return try parseNumberOrDate()
+        default:
+            throw source.fail("expected a value, found \(source.found(pos))", at: pos)
+        }
+    }
+
+    mutating func parseBool() throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        if source.byte(pos) == 0x74, source.byte(pos + 1) == 0x72, source.byte(pos + 2) == 0x75, source.byte(pos + 3) == 0x65, source.isValueEnd(pos + 4) {
+            pos += 4
+            return .bool(true)
+        }
+        if source.byte(pos) == 0x66, source.byte(pos + 1) == 0x61, source.byte(pos + 2) == 0x6C, source.byte(pos + 3) == 0x73, source.byte(pos + 4) == 0x65,
+            source.isValueEnd(pos + 5)
+        {
+            pos += 5
+            return .bool(false)
+        }
+        throw source.fail("expected a value, found \(source.quoted(start, source.tokenEnd(start)))", at: start)
+    }
+
+    mutating func parseArray(depth: Int) throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: pos) }
+        pos += 1
+        var elements: [TOML.Value] = []
+        var positions: [SourcePosition] = []
+        while true {
+            try skipBlank()
+            guard pos < end else { throw source.fail("unterminated array (expected \"]\")", at: start) }
+            if base[pos] == Byte.closeBracket {
+                pos += 1
+                break
+            }
+            if elements.isEmpty {
+                elements.reserveCapacity(4)
+                positions.reserveCapacity(4)
+            }
+            positions.append(position(pos))
+            elements.append(try parseValue(depth: depth + 1))
+            try skipBlank()
+            guard pos < end else { throw source.fail("unterminated array (expected \"]\")", at: start) }
+            if base[pos] == Byte.comma {
+                pos += 1
+            } else if base[pos] == Byte.closeBracket {
+                pos += 1
+                break
+            } else {
+                throw source.fail("expected \",\" or \"]\" after an array element, found \(source.found(pos))", at: pos)
+            }
+        }
+        return .array(elements, positions: positions)
+    }
+
+    mutating func parseInlineTable(depth: Int) throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: pos) }
+        pos += 1
+        let node = nodes.count
+        nodes.append(Node(kind: .inline, depth: depth))
+        skipSpaces()
+        if current == Byte.closeBrace && pos < end {
+            pos += 1
+            return .table(finish(node))
+        }
+        var comma = -1
+        while true {
+            skipSpaces()
+            let b = current
+            guard pos < end, isBareKeyByte(b) || b == Byte.quote || b == Byte.apostrophe else {
+                if pos >= end { throw source.fail("unterminated inline table (expected \"}\")", at: start) }
+                if b == Byte.closeBrace && comma >= 0 {
+                    throw source.fail("an inline table cannot end with a comma", at: comma)
+                }
+                throw source.fail("expected a key in the inline table, found \(source.found(pos))\(source.oneLine(pos))", at: pos)
+            }
+            try parseKeyValue(into: node)
+            skipSpaces()
+            guard pos < end else { throw source.fail("unterminated inline table (expected \"}\")", at: start) }
+            if base[pos] == Byte.comma {
+                comma = pos
+                pos += 1
+            } else if base[pos] == Byte.closeBrace {
+                pos += 1
+                break
+            } else {
+                throw source.fail(
+                    "expected \",\" or \"}\" after a value in the inline table, found \(source.found(pos))\(source.oneLine(pos))",
+                    at: pos)
+            }
+        }
+        return .table(finish(node))
+    }
+
+    // MARK: Strings
+
+    /// `"…"`, at `pos`.
+    mutating func parseBasicString() throws(TOML.SyntaxError) -> String {
+        let open = pos
+        var o = pos + 1
+        while o + 8 <= end {
+            let word = load8(base + o)
+            let special = controlBits(word) | byteBits(word, Byte.quote) | byteBits(word, Byte.backslash)
+            if special == 0 {
+                o += 8
+                continue
+            }
+            o += special.trailingZeroBitCount >> 3
+            if base[o] == Byte.quote {
+                pos = o + 1
+                return source.makeString(open + 1, o)
+            }
+            if base[o] != Byte.tab { break }
+            o += 1
+        }
+        while o < end {
+            let b = base[o]
+            if b == Byte.quote {
+                pos = o + 1
+                return source.makeString(open + 1, o)
+            }
+            if b == Byte.backslash { break }
+            if isForbiddenControl(b) {
+                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail("unterminated string", at: open) }
+                throw source.fail(source.controlMessage(b, in: "a string (use an escape sequence)"), at: o)
+            }
+            o += 1
+        }
+        guard o < end else { throw source.fail("unterminated string", at: open) }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(start: base + open + 1, count: o - open - 1))
+        while true {
+            guard o < end else { throw source.fail("unterminated string", at: open) }
+            let b = base[o]
+            if b == Byte.quote {
+                pos = o + 1
+                return String(decoding: scratch, as: UTF8.self)
+            }
+            if b == Byte.backslash {
+                let next = source.byte(o + 1)
+                if o + 1 >= end || next == Byte.newline || next == Byte.carriageReturn {
+                    throw source.fail("unterminated string", at: open)
+                }
+                o = try parseEscape(at: o)
+                continue
+            }
+            if isForbiddenControl(b) {
+                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail("unterminated string", at: open) }
+                throw source.fail(source.controlMessage(b, in: "a string (use an escape sequence)"), at: o)
+            }
+            scratch.append(b)
+            o += 1
+        }
+    }
+
+    /// Appends the character of the escape sequence at `offset` (a backslash) to `scratch`; returns where it ends.
+    mutating func parseEscape(at offset: Int) throws(TOML.SyntaxError) -> Int {
+        let e = source.byte(offset + 1)
+        let simple: UInt8
+        switch e {
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "t"): simple = 0x09
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "r"): simple = 0x0D
+        case Byte.quote: simple = Byte.quote
+        case Byte.backslash: simple = Byte.backslash
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let digits = e == UInt8(ascii: "u") ? 4 : 8
+            var value: UInt32 = 0
+            for i in 0..<digits {
+                guard offset + 2 + i < end, let digit = hexValue(base[offset + 2 + i]) else {
+                    let text = source.snippet(offset, offset + 2 + i)
+                    throw source.fail(
+                        "invalid escape sequence \"\(text)\": \\\(e == UInt8(ascii: "u") ? "u" : "U") needs \(digits) hexadecimal digits",
+                        at: offset)
+                }
+                value = value << 4 | digit
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw source.fail(
+                    "invalid escape sequence \"\(source.snippet(offset, offset + 2 + digits))\": \(source.hex(value)) is not a Unicode scalar value",
+                    at: offset)
+            }
+            UTF8.encode(scalar) { scratch.append($0) }
+            return offset + 2 + digits
+        default:
+            if offset + 1 >= end { throw source.fail("unterminated string", at: offset) }
+            let s = source.scalar(at: offset + 1)
+            let shown = s.value < 0x20 || s.value == 0x7F ? source.hex(s.value) : String(Character(s))
+            throw source.fail("invalid escape sequence \"\\\(shown)\"", at: offset)
+        }
+        scratch.append(simple)
+        return offset + 2
+    }
+
+    /// `'…'`, at `pos`.
+    mutating func parseLiteralString() throws(TOML.SyntaxError) -> String {
+        let open = pos
+        var o = pos + 1
+        while o + 8 <= end {
+            let word = load8(base + o)
+            let special = controlBits(word) | byteBits(word, Byte.apostrophe)
+            if special == 0 {
+                o += 8
+                continue
+            }
+            o += special.trailingZeroBitCount >> 3
+            if base[o] == Byte.apostrophe {
+                pos = o + 1
+                return source.makeString(open + 1, o)
+            }
+            if base[o] != Byte.tab { break }
+            o += 1
+        }
+        while o < end {
+            let b = base[o]
+            if b == Byte.apostrophe {
+                pos = o + 1
+                return source.makeString(open + 1, o)
+            }
+            if isForbiddenControl(b) {
+                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail("unterminated string", at: open) }
+                throw source.fail(source.controlMessage(b, in: "a string"), at: o)
+            }
+            o += 1
+        }
+        throw source.fail("unterminated string", at: open)
+    }
+
+    /// `"""…"""` or `'''…'''`, at `pos`.
+    mutating func parseMultilineString(literal: Bool) throws(TOML.SyntaxError) -> String {
+        let openPosition = position(pos)
+        let delimiter = literal ? Byte.apostrophe : Byte.quote
+        var o = pos + 3
+        if source.byte(o) == Byte.newline && o < end {
+            o += 1
+            newline(startingAt: o)
+        } else if source.byte(o) == Byte.carriageReturn && source.byte(o + 1) == Byte.newline && o + 1 < end {
+            o += 2
+            newline(startingAt: o)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            guard o < end else { throw source.fail("unterminated multi-line string", at: openPosition) }
+            let b = base[o]
+            if b == delimiter {
+                var count = 1
+                while source.byte(o + count) == delimiter && o + count < end { count += 1 }
+                if count >= 3 {
+                    // Up to two quotes just before the closing delimiter belong to the string.
+                    let extra = min(count - 3, 2)
+                    for _ in 0..<extra { scratch.append(delimiter) }
+                    o += 3 + extra
+                    break
+                }
+                for _ in 0..<count { scratch.append(delimiter) }
+                o += count
+                continue
+            }
+            if b == Byte.backslash && !literal {
+                let next = source.byte(o + 1)
+                if o + 1 < end
+                    && (next == Byte.space || next == Byte.tab || next == Byte.newline || next == Byte.carriageReturn)
+                {
+                    // A line-ending backslash: it, the line break and all whitespace after it are trimmed.
+                    var q = o + 1
+                    while q < end && (base[q] == Byte.space || base[q] == Byte.tab) { q += 1 }
+                    guard q < end,
+                        base[q] == Byte.newline || (base[q] == Byte.carriageReturn && source.byte(q + 1) == Byte.newline)
+                    else {
+                        throw source.fail(
+                            "a backslash followed by spaces must end its line in a multi-line string (found \(source.found(q)))",
+                            at: o)
+                    }
+                    while q < end {
+                        let c = base[q]
+                        if c == Byte.space || c == Byte.tab {
+                            q += 1
+                        } else if c == Byte.newline {
+                            q += 1
+                            newline(startingAt: q)
+                        } else if c == Byte.carriageReturn && source.byte(q + 1) == Byte.newline && q + 1 < end {
+                            q += 2
+                            newline(startingAt: q)
+                        } else {
+                            break
+                        }
+                    }
+                    o = q
+                    continue
+                }
+                if o + 1 >= end { throw source.fail("unterminated multi-line string", at: openPosition) }
+                o = try parseEscape(at: o)
+                continue
+            }
+            if b == Byte.newline {
+                scratch.append(Byte.newline)
+                o += 1
+                newline(startingAt: o)
+                continue
+            }
+            if b == Byte.carriageReturn {
+                guard source.byte(o + 1) == Byte.newline && o + 1 < end else {
+                    throw source.fail("a carriage return must be followed by a newline, found \(source.found(o + 1))", at: o)
+                }
+                scratch.append(Byte.newline)
+                o += 2
+                newline(startingAt: o)
+                continue
+            }
+            if isForbiddenControl(b) {
+                throw source.fail(source.controlMessage(b, in: "a string\(literal ? "" : " (use an escape sequence)")"), at: o)
+            }
+            scratch.append(b)
+            o += 1
+        }
+        pos = o
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    // MARK: Numbers, dates and times
+
+    mutating func parseNumberOrDate() throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        let first = base[pos]
+        if isDigit(first) {
+            if source.digits(pos, 4) && source.byte(pos + 4) == Byte.minus && pos + 4 < end { return try parseDateTime() }
+            if source.digits(pos, 2) && source.byte(pos + 2) == Byte.colon && pos + 2 < end { return try parseLocalTime() }
+        }
+        var o = pos
+        let negative = first == Byte.minus
+        if first == Byte.plus || first == Byte.minus { o += 1 }
+        let c = source.byte(o)
+        if o < end && (c == UInt8(ascii: "i") || c == UInt8(ascii: "n")) {
+            let isInf = source.byte(o) == 0x69 && source.byte(o + 1) == 0x6E && source.byte(o + 2) == 0x66
+            let isNaN = source.byte(o) == 0x6E && source.byte(o + 1) == 0x61 && source.byte(o + 2) == 0x6E
+            guard (isInf || isNaN) && source.isValueEnd(o + 3) else {
+                throw source.fail("expected a value, found \(source.quoted(start, source.tokenEnd(start)))", at: start)
+            }
+            pos = o + 3
+            if isNaN { return .float(negative ? -Double.nan : Double.nan) }
+            return .float(negative ? -Double.infinity : Double.infinity)
+        }
+        guard o < end, isDigit(c) else { throw source.invalidNumber(start) }
+        if c == Byte.zero {
+            let radixByte = source.byte(o + 1)
+            let radix: UInt64 =
+                radixByte == UInt8(ascii: "x") ? 16 : radixByte == UInt8(ascii: "o") ? 8 : radixByte == UInt8(ascii: "b") ? 2 : 0
+            if radix != 0 {
+                guard o == start else {
+                    throw source.fail(
+                        "invalid number \(source.quoted(start, source.tokenEnd(start))): only decimal numbers can have a sign",
+                        at: start)
+                }
+                return try parseRadixInteger(radix: radix)
+            }
+        }
+
+        // Integer part.
+        let integerStart = o
+        var magnitude: UInt64 = 0
+        var overflow = false
+        while o < end {
+            let b = base[o]
+            if isDigit(b) {
+                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(b &- 0x30))
+                magnitude = sum
+                overflow = overflow || o1 || o2
+                o += 1
+            } else if b == Byte.underscore {
+                guard isDigit(source.byte(o + 1)), o + 1 < end else { throw source.underscoreError(start) }
+                o += 1
+            } else {
+                break
+            }
+        }
+        if c == Byte.zero && o - integerStart > 1 {
+            throw source.fail(
+                "invalid number \(source.quoted(start, source.tokenEnd(start))): leading zeros are not allowed", at: start)
+        }
+        var isFloat = false
+        if o < end && base[o] == Byte.dot {
+            isFloat = true
+            o += 1
+            guard o < end, isDigit(base[o]) else {
+                throw source.fail(
+                    "invalid number \(source.quoted(start, source.tokenEnd(start))): expected a digit after the decimal point",
+                    at: start)
+            }
+            o = try source.skipDigits(o, start)
+        }
+        if o < end && (base[o] | 0x20) == UInt8(ascii: "e") {
+            isFloat = true
+            o += 1
+            if o < end && (base[o] == Byte.plus || base[o] == Byte.minus) { o += 1 }
+            guard o < end, isDigit(base[o]) else {
+                throw source.fail(
+                    "invalid number \(source.quoted(start, source.tokenEnd(start))): expected a digit in the exponent", at: start)
+            }
+            o = try source.skipDigits(o, start)
+        }
+        guard source.isValueEnd(o) else { throw source.invalidNumber(start) }
+        pos = o
+        if isFloat { return .float(try makeFloat(start, o)) }
+        let limit: UInt64 = negative ? 1 << 63 : UInt64(Int.max)
+        guard !overflow && magnitude <= limit else {
+            throw source.fail("integer \(source.snippet(start, o)) is too \(negative ? "small" : "large")", at: start)
+        }
+        return .integer(negative ? Int(truncatingIfNeeded: 0 &- magnitude) : Int(magnitude))
+    }
+
+    mutating func parseRadixInteger(radix: UInt64) throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        var o = pos + 2
+        var magnitude: UInt64 = 0
+        var overflow = false
+        var count = 0
+        while o < end {
+            let b = base[o]
+            if let digit = hexValue(b), UInt64(digit) < radix {
+                let (times, o1) = magnitude.multipliedReportingOverflow(by: radix)
+                let (sum, o2) = times.addingReportingOverflow(UInt64(digit))
+                magnitude = sum
+                overflow = overflow || o1 || o2
+                count += 1
+                o += 1
+            } else if b == Byte.underscore && count > 0 {
+                guard o + 1 < end, let next = hexValue(base[o + 1]), UInt64(next) < radix else {
+                    throw source.underscoreError(start)
+                }
+                o += 1
+            } else {
+                break
+            }
+        }
+        guard count > 0, source.isValueEnd(o) else { throw source.invalidNumber(start) }
+        guard !overflow && magnitude <= UInt64(Int.max) else {
+            throw source.fail("integer \(source.snippet(start, o)) is too large", at: start)
+        }
+        pos = o
+        return .integer(Int(magnitude))
+    }
+
+    /// Converts a validated decimal float literal.
+    mutating func makeFloat(_ start: Int, _ stop: Int) throws(TOML.SyntaxError) -> Double {
+        // Exact fast path (Clinger): at most 15 significant digits and a power of ten up to 22.
+        var o = start
+        var negative = false
+        if base[o] == Byte.plus || base[o] == Byte.minus {
+            negative = base[o] == Byte.minus
+            o += 1
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var fractionDigits = 0
+        var inFraction = false
+        var exponent = 0
+        var exponentNegative = false
+        var fast = true
+        while o < stop {
+            let b = base[o]
+            if isDigit(b) {
+                if mantissa != 0 || b != Byte.zero {
+                    significant += 1
+                    if significant > 15 { fast = false }
+                    mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
+                }
+                if inFraction { fractionDigits += 1 }
+            } else if b == Byte.dot {
+                inFraction = true
+            } else if (b | 0x20) == UInt8(ascii: "e") {
+                o += 1
+                if base[o] == Byte.plus || base[o] == Byte.minus {
+                    exponentNegative = base[o] == Byte.minus
+                    o += 1
+                }
+                while o < stop {
+                    let d = base[o]
+                    if isDigit(d) { exponent = min(exponent * 10 + Int(d &- 0x30), 1_000_000) }
+                    o += 1
+                }
+                break
+            }
+            o += 1
+        }
+        let power = (exponentNegative ? -exponent : exponent) - fractionDigits
+        var value: Double
+        if fast && power >= -22 && power <= 22 {
+            value = Double(mantissa)
+            if power < 0 { value /= powersOfTen[-power] } else { value *= powersOfTen[power] }
+            if mantissa == 0 { value = 0 }
+        } else {
+            scratch.removeAll(keepingCapacity: true)
+            for i in start..<stop where base[i] != Byte.underscore && base[i] != Byte.plus { scratch.append(base[i]) }
+            if scratch.first == Byte.minus { scratch.removeFirst() }
+            value = Double(String(decoding: scratch, as: UTF8.self)) ?? .nan
+        }
+        guard value.isFinite else {
+            throw source.fail("float \(source.snippet(start, stop)) is too large", at: start)
+        }
+        return negative ? -value : value
+    }
+
+    mutating func parseLocalTime() throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        guard let (time, o) = source.timeFields(at: pos), source.isValueEnd(o) else {
+            throw source.fail("invalid time \(source.quoted(start, source.tokenEnd(start)))", at: start)
+        }
+        try source.checkTime(time, start, o, tokenStart: start)
+        pos = o
+        return .time(time)
+    }
+
+    mutating func parseDateTime() throws(TOML.SyntaxError) -> TOML.Value {
+        let start = pos
+        guard source.digits(pos + 5, 2), source.byte(pos + 7) == Byte.minus, source.digits(pos + 8, 2) else {
+            throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start)
+        }
+        let date = LocalDate(year: source.number(pos, 4), month: source.number(pos + 5, 2), day: source.number(pos + 8, 2))
+        var o = pos + 10
+        let separator = source.byte(o)
+        let hasTime =
+            o < end
+            && ((separator | 0x20) == UInt8(ascii: "t")
+                || (separator == Byte.space && source.digits(o + 1, 2) && source.byte(o + 3) == Byte.colon))
+        if !hasTime {
+            guard source.isValueEnd(o) else { throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start) }
+            guard date.isValid else { throw source.fail("invalid date \(source.snippet(start, o))", at: start) }
+            pos = o
+            return .date(date)
+        }
+        let timeStart = o + 1
+        guard let (time, timeEnd) = source.timeFields(at: timeStart) else {
+            throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start)
+        }
+        o = timeEnd
+        var offset: Int?
+        var offsetValid = true
+        if o < end && (base[o] | 0x20) == UInt8(ascii: "z") {
+            offset = 0
+            o += 1
+        } else if o < end && (base[o] == Byte.plus || base[o] == Byte.minus) {
+            guard source.digits(o + 1, 2), source.byte(o + 3) == Byte.colon, source.digits(o + 4, 2) else {
+                throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start)
+            }
+            let hours = source.number(o + 1, 2)
+            let minutes = source.number(o + 4, 2)
+            offsetValid = hours <= 23 && minutes <= 59
+            offset = (base[o] == Byte.minus ? -1 : 1) * (hours * 60 + minutes)
+            o += 6
+        }
+        guard source.isValueEnd(o) else { throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start) }
+        guard date.isValid else { throw source.fail("invalid date \(source.snippet(start, start + 10))", at: start) }
+        try source.checkTime(time, timeStart, timeEnd, tokenStart: start)
+        guard offsetValid else { throw source.fail("invalid time offset \(source.snippet(timeEnd, o))", at: start) }
+        pos = o
+        return .dateTime(LocalDateTime(date, time), offsetMinutes: offset)
+    }
+}
+
+private let powersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+]
