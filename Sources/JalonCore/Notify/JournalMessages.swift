@@ -31,7 +31,8 @@ package struct JournalMessages: Sendable {
         default: head = fr ? "Rappel" : "Reminder"
         }
         if event == .late, let index = r.followUpIndex { head += fr ? " (relance \(index))" : " (follow-up \(index))" }
-        let message = "\(head) \(r.id): \(r.title) — \(kindLabel(r.kind)), \(when(r, now: now))"
+        // French puts a space before a colon.
+        let message = "\(head) \(r.id)\(fr ? " :" : ":") \(r.title) — \(kindLabel(r.kind)), \(when(r, now: now))"
         var fields = fields(r)
         if delivery.outcome == .late { fields["JALON_LATE"] = "1" }
         return JournalEntry(event: event, message: message, fields: fields)

@@ -109,6 +109,7 @@ enum BuiltInTemplates {
             {{#place}}  Où     : {{place}}
             {{/place}}{{#duration}}  Durée  : {{duration}}
             {{/duration}}
+
             {{action}}
 
             --\u{20}
@@ -131,6 +132,7 @@ enum BuiltInTemplates {
             {{#place}}  Where    : {{place}}
             {{/place}}{{#duration}}  Duration : {{duration}}
             {{/duration}}
+
             {{action}}
 
             --\u{20}
@@ -149,14 +151,17 @@ enum BuiltInTemplates {
             {{#sessions}}  - {{time}} : {{title}} avec {{person_name}}{{#place}} ({{place}}){{/place}}
             {{/sessions}}{{^sessions}}  (aucune)
             {{/sessions}}
+
             Échéances et recyclages de la semaine :
             {{#week}}  - {{date}} : {{title}} ({{kind}}) – {{person_name}}
             {{/week}}{{^week}}  (aucun)
             {{/week}}
+
             En retard, pas encore faits :
             {{#overdue}}  - depuis le {{date}} : {{title}} ({{kind}}) – {{person_name}}
             {{/overdue}}{{^overdue}}  (rien)
             {{/overdue}}
+
             Pour marquer un élément comme fait : jalon done PERSONNE/ÉLÉMENT
 
             --\u{20}
@@ -172,14 +177,17 @@ enum BuiltInTemplates {
             {{#sessions}}  - {{time}}: {{title}} with {{person_name}}{{#place}} ({{place}}){{/place}}
             {{/sessions}}{{^sessions}}  (none)
             {{/sessions}}
+
             This week's deadlines and renewals:
             {{#week}}  - {{date}}: {{title}} ({{kind}}) – {{person_name}}
             {{/week}}{{^week}}  (none)
             {{/week}}
+
             Overdue, not done yet:
             {{#overdue}}  - since {{date}}: {{title}} ({{kind}}) – {{person_name}}
             {{/overdue}}{{^overdue}}  (nothing)
             {{/overdue}}
+
             To mark an item as done: jalon done PERSON/ITEM
 
             --\u{20}
