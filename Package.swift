@@ -30,7 +30,6 @@ let package = Package(
             dependencies: [
                 "CSystemd",
                 "CLinux",
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -12,12 +12,13 @@ import Testing
         return local.description
     }
 
-    /// Waits until `condition` holds, at most `timeout` seconds.
-    func wait(_ timeout: Double, _ condition: () -> Bool) -> Bool {
+    /// Waits until `condition` holds, at most `timeout` seconds, without holding a thread of the cooperative pool
+    /// (the daemon's sendmail tasks run there).
+    func wait(_ timeout: Double, _ condition: () -> Bool) async -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if condition() { return true }
-            usleep(20_000)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return condition()
     }
@@ -35,7 +36,7 @@ import Testing
         journal.entries.filter { $0.event == event }.compactMap { $0.fields["JALON_REMINDER"] }
     }
 
-    @Test func deliversOnTimeCatchesUpReloadsAndHonoursDone() throws {
+    @Test func deliversOnTimeCatchesUpReloadsAndHonoursDone() async throws {
         let dir = try TemporaryDirectory()
         try dir.write("config/jalon.toml", "timezone = \"UTC\"\n")
         try dir.write(
@@ -66,23 +67,23 @@ import Testing
         #expect(ids(journal, .late) == ["p/past/+0d"])
         #expect(ids(journal, .missed) == ["p/past/-2d"])
         // On time, by the real timer.
-        #expect(wait(5) { ids(journal, .reminder) == ["p/soon/+0d"] })
+        #expect(await wait(5) { ids(journal, .reminder) == ["p/soon/+0d"] })
         let entry = try #require(journal.entries.first { $0.fields["JALON_REMINDER"] == "p/soon/+0d" })
         #expect(entry.event.priority == 5)
         #expect(entry.fields["JALON_PERSON"] == "p")
         #expect(entry.fields["JALON_KIND"] == "session")
         #expect(entry.fields["JALON_STEP"] == "+0d")
         let store = try Store(directory: dir.url("state"), readOnly: true)
-        #expect(wait(2) { (try? store.outcomeCounts()) == [.onTime: 1, .late: 1, .missed: 1] })
+        #expect(await wait(2) { (try? store.outcomeCounts()) == [.onTime: 1, .late: 1, .missed: 1] })
 
         // A file added while running is picked up and delivered.
         try dir.write("config/people/q.toml", "[[session]]\nid = \"new\"\nat = \(utc(2))\nremind = [\"+0d\"]\n")
-        #expect(wait(5) { ids(journal, .reminder).contains("q/new/+0d") })
+        #expect(await wait(5) { ids(journal, .reminder).contains("q/new/+0d") })
         #expect(journal.entries.contains { $0.event == .reload })
 
         // A broken file keeps its last good version, and its problem is reported at its place.
         try dir.write("config/people/p.toml", "[[session]\nid = \"soon\"\n")
-        #expect(wait(3) { journal.entries.contains { $0.event == .configurationProblem } })
+        #expect(await wait(3) { journal.entries.contains { $0.event == .configurationProblem } })
         let problem = try #require(journal.entries.first { $0.event == .configurationProblem })
         #expect(problem.fields["JALON_FILE"] == "people/p.toml")
         #expect(problem.fields["JALON_LINE"] == "1")
@@ -92,17 +93,17 @@ import Testing
         try Store(directory: dir.url("state")).acknowledge(
             item: "p/later", base: try #require(daemon.upcoming(1).first).base, at: Instant(Date()))
         #expect(Daemon.notifyAcknowledged(stateDirectory: dir.url("state")))
-        #expect(wait(1) { daemon.upcoming(5).isEmpty })
+        #expect(await wait(1) { daemon.upcoming(5).isEmpty })
     }
 
-    @Test func restartingDeliversNothingTwice() throws {
+    @Test func restartingDeliversNothingTwice() async throws {
         let dir = try TemporaryDirectory()
         try dir.write("config/jalon.toml", "timezone = \"UTC\"\n")
         try dir.write(
             "config/people/p.toml", "[[session]]\nid = \"s\"\nat = \(utc(1))\nremind = [\"+0d\", \"-1h\"]\n")
         let first = MemoryJournal()
         let daemon = try start(dir, journal: first)
-        #expect(wait(4) { ids(first, .reminder) == ["p/s/+0d"] })
+        #expect(await wait(4) { ids(first, .reminder) == ["p/s/+0d"] })
         #expect(ids(first, .late) == ["p/s/-1h"])
         daemon.shutdown()
         let second = MemoryJournal()
@@ -111,7 +112,7 @@ import Testing
         #expect(second.entries.filter { $0.fields["JALON_REMINDER"] != nil }.isEmpty)
     }
 
-    @Test func aDamagedStateDatabaseStopsTheStartWithAClearError() throws {
+    @Test func aDamagedStateDatabaseStopsTheStartWithAClearError() async throws {
         let dir = try TemporaryDirectory()
         try dir.write("config/people/p.toml", "name = \"P\"\n")
         try dir.write("state/jalon.sqlite", bytes: [UInt8](repeating: 0x41, count: 4096), mode: 0o600)

@@ -52,11 +52,13 @@ import Testing
 
     func utc(_ seconds: Int64) -> String { Zone.utc.local(Instant(Date()) + seconds).description }
 
-    func wait(_ timeout: Double, _ condition: () -> Bool) -> Bool {
+    /// Waits until `condition` holds, at most `timeout` seconds, without holding a thread of the cooperative pool
+    /// (the daemon's sendmail tasks run there).
+    func wait(_ timeout: Double, _ condition: () -> Bool) async -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if condition() { return true }
-            usleep(20_000)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return condition()
     }
@@ -104,13 +106,13 @@ import Testing
         return daemon
     }
 
-    @Test func aDeliveredReminderIsHandedToSendmailWithTheRightArguments() throws {
+    @Test func aDeliveredReminderIsHandedToSendmailWithTheRightArguments() async throws {
         let dir = try TemporaryDirectory()
         let sendmail = try FakeSendmail(dir)
         try configure(dir, sendmail: sendmail)
         let daemon = try start(dir, journal: MemoryJournal())
         defer { daemon.shutdown() }
-        #expect(wait(5) { sendmail.calls.count == 1 })
+        #expect(await wait(5) { sendmail.calls.count == 1 })
         let call = try #require(sendmail.calls.first)
         #expect(
             call.arguments == [
@@ -121,18 +123,18 @@ import Testing
         #expect(call.message.contains("X-Jalon-Reminder: marie/s1/+0d"))
         #expect(call.message.contains("Message-ID: <"))
         let store = try Store(directory: dir.url("state"), readOnly: true)
-        #expect(wait(2) { (try? store.mailCount(in: .sent)) == 1 })
+        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 1 })
     }
 
-    @Test func aTemporaryFailureIsRetriedAcrossARestart() throws {
+    @Test func aTemporaryFailureIsRetriedAcrossARestart() async throws {
         let dir = try TemporaryDirectory()
         let sendmail = try FakeSendmail(dir, statuses: [75, 0])
         try configure(dir, sendmail: sendmail)
         let journal = MemoryJournal()
         // Long enough that the retry cannot happen before the restart.
         let daemon = try start(dir, journal: journal, retryBase: 4)
-        #expect(wait(5) { sendmail.calls.count == 1 })
-        #expect(wait(2) { journal.entries.contains { $0.event == .deliveryFailure } })
+        #expect(await wait(5) { sendmail.calls.count == 1 })
+        #expect(await wait(2) { journal.entries.contains { $0.event == .deliveryFailure } })
         let failure = try #require(journal.entries.first { $0.event == .deliveryFailure })
         #expect(failure.event.priority == 3)
         #expect(failure.fields["JALON_REMINDER"] == "marie/s1/+0d")
@@ -147,13 +149,13 @@ import Testing
         let second = MemoryJournal()
         let again = try start(dir, journal: second)
         defer { again.shutdown() }
-        #expect(wait(8) { sendmail.calls.count == 2 })
-        #expect(wait(2) { (try? store.mailCount(in: .sent)) == 1 })
+        #expect(await wait(8) { sendmail.calls.count == 2 })
+        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 1 })
         #expect(sendmail.calls[0].message == sendmail.calls[1].message)  // the same message, same Message-ID
         #expect(!second.entries.contains { $0.event == .reminder })
     }
 
-    @Test func aPermanentFailureWaitsForRetry() throws {
+    @Test func aPermanentFailureWaitsForRetry() async throws {
         let dir = try TemporaryDirectory()
         let sendmail = try FakeSendmail(dir, statuses: [67, 0])
         try configure(dir, sendmail: sendmail)
@@ -161,21 +163,21 @@ import Testing
         let daemon = try start(dir, journal: journal)
         defer { daemon.shutdown() }
         let store = try Store(directory: dir.url("state"), readOnly: true)
-        #expect(wait(5) { (try? store.mailCount(in: .failed)) == 1 })
+        #expect(await wait(5) { (try? store.mailCount(in: .failed)) == 1 })
         let failed = try #require(try store.mail(in: .failed).first)
         #expect(failed.lastError == "exit status 67")
         #expect(journal.entries.contains { $0.event == .deliveryFailure && $0.message.contains("jalon retry") })
         // Not tried again by itself.
-        usleep(1_500_000)
+        try await Task.sleep(for: .milliseconds(1500))
         #expect(sendmail.calls.count == 1)
         // jalon retry: queued again, the daemon is told, it goes.
         #expect(try Store(directory: dir.url("state")).requeue("marie/s1", at: Instant(Date())) == 1)
         #expect(Daemon.notifyMailQueued(stateDirectory: dir.url("state")))
-        #expect(wait(5) { (try? store.mailCount(in: .sent)) == 1 })
+        #expect(await wait(5) { (try? store.mailCount(in: .sent)) == 1 })
         #expect(sendmail.calls.count == 2)
     }
 
-    @Test func aMissingSendmailIsReportedAndTheJournalGoesOn() throws {
+    @Test func aMissingSendmailIsReportedAndTheJournalGoesOn() async throws {
         let dir = try TemporaryDirectory()
         let sendmail = try FakeSendmail(dir)
         try configure(dir, sendmail: sendmail)
@@ -184,12 +186,12 @@ import Testing
         let daemon = try start(dir, journal: journal)
         defer { daemon.shutdown() }
         #expect(journal.entries.contains { $0.event == .deliveryFailure && $0.message.contains("cannot be run") })
-        #expect(wait(5) { journal.entries.contains { $0.event == .reminder } })
+        #expect(await wait(5) { journal.entries.contains { $0.event == .reminder } })
         let store = try Store(directory: dir.url("state"), readOnly: true)
-        #expect(wait(3) { ((try? store.mail(in: .pending)) ?? []).first?.attempts == 1 })
+        #expect(await wait(3) { ((try? store.mail(in: .pending)) ?? []).first?.attempts == 1 })
     }
 
-    @Test func aConsultantWithADigestGetsOneMessageInsteadOfEach() throws {
+    @Test func aConsultantWithADigestGetsOneMessageInsteadOfEach() async throws {
         let dir = try TemporaryDirectory()
         let sendmail = try FakeSendmail(dir)
         // Today's digest time has just passed: it is sent at start.
@@ -197,7 +199,7 @@ import Testing
         try configure(dir, sendmail: sendmail, digest: "\(pad(now.hour, 2)):\(pad(now.minute, 2))")
         let daemon = try start(dir, journal: MemoryJournal())
         defer { daemon.shutdown() }
-        #expect(wait(5) { sendmail.calls.count == 2 })
+        #expect(await wait(5) { sendmail.calls.count == 2 })
         let digest = try #require(sendmail.calls.first { $0.message.contains("X-Jalon-Digest: claire") })
         #expect(digest.arguments.suffix(2) == ["--", "claire@horizon.example"])
         #expect(digest.message.contains("Entretien pr=C3=A9liminaire avec Marie Dupont"))

@@ -99,8 +99,10 @@ package struct ConfigurationLoader: Sendable {
 
     /// Where the `id` key of a person file is, or its start when the id comes from the file name.
     private func idPosition(in path: String) -> SourcePosition {
-        guard case .text(let text) = ConfigFile.read(absolute(path), trust: trust) else { return .start }
-        return SourceMap(text: text).exactPosition(of: [.key("id")]) ?? .start
+        guard case .text(let text) = ConfigFile.read(absolute(path), trust: trust),
+            let document = try? TOML.parse(text)
+        else { return .start }
+        return document.position(of: "id") ?? .start
     }
 
     package func absolute(_ relative: String) -> String {
@@ -133,15 +135,15 @@ package struct ConfigurationLoader: Sendable {
         switch ConfigFile.read(path, trust: trust) {
         case .refused(let message, let position):
             collector.error(message, at: position)
-            return (.defaults(zone: systemZone), collector.resolved(file: Self.settingsFile, text: nil))
+            return (.defaults(zone: systemZone), collector.resolved(file: Self.settingsFile, document: nil))
         case .text(let text):
-            do throws(TOMLSyntaxError) {
-                let document = try TOMLNode.parse(text)
+            do throws(TOML.SyntaxError) {
+                let document = try TOML.parse(text)
                 let settings = SettingsLoader.load(document, diagnostics: collector, systemZone: systemZone)
-                return (settings, collector.resolved(file: Self.settingsFile, text: text))
+                return (settings, collector.resolved(file: Self.settingsFile, document: document))
             } catch {
                 collector.error(error.message, at: SourcePosition(line: error.line, column: error.column))
-                return (.defaults(zone: systemZone), collector.resolved(file: Self.settingsFile, text: nil))
+                return (.defaults(zone: systemZone), collector.resolved(file: Self.settingsFile, document: nil))
             }
         }
     }
@@ -228,18 +230,19 @@ package struct ConfigurationLoader: Sendable {
         switch ConfigFile.read(absolute(relative), trust: trust) {
         case .refused(let message, let position):
             collector.error(message, at: position)
-            return PersonFile(path: relative, person: nil, diagnostics: collector.resolved(file: relative, text: nil))
+            return PersonFile(
+                path: relative, person: nil, diagnostics: collector.resolved(file: relative, document: nil))
         case .text(let text):
-            do throws(TOMLSyntaxError) {
-                let document = try TOMLNode.parse(text)
+            do throws(TOML.SyntaxError) {
+                let document = try TOML.parse(text)
                 let person = PersonLoader.load(
                     document, file: relative, fileStem: stem, settings: settings, diagnostics: collector)
                 return PersonFile(
-                    path: relative, person: person, diagnostics: collector.resolved(file: relative, text: text))
+                    path: relative, person: person, diagnostics: collector.resolved(file: relative, document: document))
             } catch {
                 collector.error(error.message, at: SourcePosition(line: error.line, column: error.column))
                 return PersonFile(
-                    path: relative, person: nil, diagnostics: collector.resolved(file: relative, text: nil))
+                    path: relative, person: nil, diagnostics: collector.resolved(file: relative, document: nil))
             }
         }
     }

@@ -59,14 +59,22 @@ final class DiagnosticCollector {
         entries.append((.position(position), .error, message))
     }
 
-    /// The diagnostics with their positions in `text`, a document of `file`.
-    func resolved(file: String, text: String?) -> [Diagnostic] {
+    /// The diagnostics of `file` with their positions in its parsed `document`: a path's position, else its nearest
+    /// ancestor's, else the start of the file.
+    func resolved(file: String, document: TOML.Table?) -> [Diagnostic] {
         guard !entries.isEmpty else { return [] }
-        let map = entries.contains { if case .path = $0.place { true } else { false } } ? text.map(SourceMap.init) : nil
+        func locate(_ path: TOMLPath) -> SourcePosition {
+            var path = path
+            while !path.isEmpty {
+                if let found = document?.position(at: path) { return found }
+                path.removeLast()
+            }
+            return .start
+        }
         return entries.map { entry in
             let position: SourcePosition
             switch entry.place {
-            case .path(let path): position = map?.position(of: path) ?? .start
+            case .path(let path): position = locate(path)
             case .position(let at): position = at
             }
             return Diagnostic(file: file, position: position, severity: entry.severity, message: entry.message)

@@ -6,7 +6,7 @@ enum PersonLoader {
     ///   - fileStem: the file name without `.toml`, the default id.
     ///   - settings: for the consultants the file may name.
     static func load(
-        _ document: [String: TOMLNode], file: String, fileStem: String, settings: Settings,
+        _ document: TOML.Table, file: String, fileStem: String, settings: Settings,
         diagnostics: DiagnosticCollector
     ) -> Person? {
         var reader = TableReader(document, at: [], context: "a person file", diagnostics: diagnostics)
@@ -71,7 +71,7 @@ enum PersonLoader {
     }
 
     private static func loadItem(
-        _ table: [String: TOMLNode], kind: ItemKind, section: String, at path: TOMLPath,
+        _ table: TOML.Table, kind: ItemKind, section: String, at path: TOMLPath,
         diagnostics: DiagnosticCollector
     ) -> (id: String?, item: Item?) {
         var reader = TableReader(table, at: path, context: "[[\(section)]]", diagnostics: diagnostics)

@@ -5,7 +5,7 @@ import Foundation
 /// Every key that is valid is taken; a key with a problem keeps its default and the problem is reported, so that a
 /// typo in one policy does not silence every reminder.
 enum SettingsLoader {
-    static func load(_ document: [String: TOMLNode], diagnostics: DiagnosticCollector, systemZone: Zone) -> Settings {
+    static func load(_ document: TOML.Table, diagnostics: DiagnosticCollector, systemZone: Zone) -> Settings {
         var settings = Settings.defaults(zone: systemZone)
         var reader = TableReader(document, at: [], context: "jalon.toml", diagnostics: diagnostics)
         if let zone = reader.zone("timezone") { settings.zone = zone }
@@ -48,7 +48,7 @@ enum SettingsLoader {
     }
 
     private static func loadMail(
-        _ table: [String: TOMLNode], at path: TOMLPath, defaults: MailSettings, diagnostics: DiagnosticCollector
+        _ table: TOML.Table, at path: TOMLPath, defaults: MailSettings, diagnostics: DiagnosticCollector
     ) -> MailSettings {
         var mail = defaults
         var reader = TableReader(table, at: path, context: "[mail]", diagnostics: diagnostics)
@@ -65,7 +65,7 @@ enum SettingsLoader {
             var command: [String]? = nil
             switch node {
             case .string(let program): command = [program]
-            case .array(let elements):
+            case .array(let elements, _):
                 let strings = elements.compactMap { if case .string(let s) = $0 { s } else { nil } }
                 if strings.count == elements.count && !strings.isEmpty { command = strings }
             default: break
@@ -98,7 +98,7 @@ enum SettingsLoader {
     }
 
     private static func loadConsultant(
-        _ table: [String: TOMLNode], at path: TOMLPath, diagnostics: DiagnosticCollector
+        _ table: TOML.Table, at path: TOMLPath, diagnostics: DiagnosticCollector
     ) -> Consultant? {
         var reader = TableReader(table, at: path, context: "[[consultant]]", diagnostics: diagnostics)
         defer { reader.finish() }
@@ -115,7 +115,7 @@ enum SettingsLoader {
 
     /// A `[policy.KIND]` table over `base`: the keys it names replace, the others keep their value.
     private static func loadPolicy(
-        _ table: [String: TOMLNode], kind: ItemKind, at path: TOMLPath, base: Policy, diagnostics: DiagnosticCollector
+        _ table: TOML.Table, kind: ItemKind, at path: TOMLPath, base: Policy, diagnostics: DiagnosticCollector
     ) -> Policy {
         var policy = base
         var reader = TableReader(table, at: path, context: "[policy.\(kind.rawValue)]", diagnostics: diagnostics)

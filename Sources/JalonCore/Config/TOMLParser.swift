@@ -1,8 +1,9 @@
 /// jalon's own TOML 1.0.0 parser.
 ///
-/// It works on the UTF-8 bytes of the document, keeps where every key and array element was written, builds Swift
-/// values directly (nothing to free, nothing shared), and stops at the first syntax error with a message that says
-/// what was expected and what was found, at a 1-based line and column (columns count Unicode scalars).
+/// It works on the UTF-8 bytes of the document, keeps where every key and array element was written, builds plain
+/// Swift values (freed like any other), and stops at the first syntax error with a message that says what was
+/// expected and what was found, at a 1-based line and column (columns count Unicode scalars). It never traps or
+/// recurses without bound, whatever the input.
 ///
 /// Where TOML leaves room, it follows toml++ 3.4 (the parser TOMLKit wraps, kept as the reference in the tests):
 /// seconds go up to 59, a float that overflows to infinity is an error, and a dotted key may extend a table that a
@@ -46,25 +47,19 @@ package enum TOML {
 
         /// The value of `key` (keys compare byte for byte, as TOML keys do); a linear search, tables are small.
         package subscript(key: String) -> Value? {
-            guard let index = index(of: key) else { return nil }
+            guard let index = index(ofKey: key) else { return nil }
             return values[index]
         }
 
         /// Where `key` is written.
         package func position(of key: String) -> SourcePosition? {
-            guard let index = index(of: key) else { return nil }
+            guard let index = index(ofKey: key) else { return nil }
             return keyPositions[index]
-        }
-
-        private func index(of key: String) -> Int? {
-            for index in keys.indices where sameKey(keys[index], key) { return index }
-            return nil
         }
     }
 
-    ///
-    /// (Not `indirect`: arrays already give the recursion its indirection, and boxing every scalar would cost an
-    /// allocation per value.)
+    /// A value. The enum is not `indirect`: arrays already give the recursion its indirection, and boxing every
+    /// scalar would cost an allocation per value (+25% parse time).
     package enum Value: Sendable, Equatable {
         case table(Table)
         /// An array's elements and where each element starts. An array of tables (`[[x]]`) is an array whose
@@ -111,6 +106,7 @@ package enum TOML {
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Table, SyntaxError> {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success(Table()) }
         var parser = TOMLByteParser(base: base, count: bytes.count)
+        defer { parser.releaseArena() }
         do {
             return .success(try parser.parseDocument())
         } catch {
@@ -258,15 +254,16 @@ private struct Node {
 
     /// A key whose value is a table or an array of tables of the arena; its slot in `values` holds a placeholder.
     struct Link {
-        var slot: Int32
-        var target: Int32
+        var target: Int
         var isTableArray: Bool
     }
 
     var keys: [String] = []
     var values: [TOML.Value] = []
     var positions: [SourcePosition] = []
-    var links: [Link] = []
+    /// For each key, -1, or the arena table (`2 * index`) or array of tables (`2 * index + 1`) it stands for; empty
+    /// while the table has no such key.
+    var links: [Int] = []
     /// An index of the keys, built once a table is large, so that a document with many keys stays linear.
     var index: [ByteKey: Int]?
     /// One bit per key hash (`KeySegment.bit`): most keys are new, and this says so without comparing strings.
@@ -306,19 +303,38 @@ private struct KeySegment {
 }
 
 /// A hash of a key's bytes (`KeySegment.hash`): its length and first and last 8 bytes. Equal hashes are always
-/// confirmed by comparing the keys.
+/// confirmed by comparing the keys. `readable` says whether 8 bytes can be read from `bytes`, even past `count`.
 @inline(__always)
-private func keyHash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+private func keyHash(_ bytes: UnsafePointer<UInt8>, _ count: Int, readable: Bool) -> UInt64 {
     var first: UInt64 = 0
     var last: UInt64 = 0
     if count >= 8 {
-        first = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
-        last = UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
+        first = load8(bytes)
+        last = load8(bytes + count - 8)
+    } else if readable {
+        first = load8(bytes) & ((1 << UInt64(truncatingIfNeeded: count &* 8)) &- 1)
     } else {
-        for i in 0..<count { first = first << 8 | UInt64(bytes[i]) }
+        for i in 0..<count { first |= UInt64(bytes[i]) << UInt64(truncatingIfNeeded: i &* 8) }
     }
     let h = (first ^ UInt64(truncatingIfNeeded: count) << 56) &* 0x9E37_79B9_7F4A_7C15
     return (h ^ (h >> 29) ^ last) &* 0xBF58_476D_1CE4_E5B9
+}
+
+/// SWAR: a mask with bit 7 of each byte of `word` set where the byte is in `low...high` (bytes below 0x80).
+@inline(__always)
+private func rangeBits(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    return (word &+ ones &* UInt64(0x80 &- low)) & ~(word &+ ones &* UInt64(0x7F &- high)) & (ones &* 0x80)
+}
+
+/// SWAR: a mask with bit 7 set for each byte of `word` that cannot be in a bare key (A-Z a-z 0-9 _ -).
+@inline(__always)
+private func nonBareKeyBits(_ word: UInt64) -> UInt64 {
+    let ascii = word & 0x7F7F_7F7F_7F7F_7F7F
+    let bare =
+        rangeBits(ascii | 0x2020_2020_2020_2020, 0x61, 0x7A) | rangeBits(ascii, 0x30, 0x39)
+        | rangeBits(ascii, 0x5F, 0x5F) | rangeBits(ascii, 0x2D, 0x2D)
+    return (~bare | word) & 0x8080_8080_8080_8080
 }
 
 /// An array of tables (`[[a]]`) under construction: arena indices of its tables and the position of each header.
@@ -373,8 +389,8 @@ private struct Source {
     }
 
     func fail(_ message: String, at offset: Int) -> TOML.SyntaxError {
-        let where_ = locate(offset)
-        return TOML.SyntaxError(message: message, line: where_.line, column: where_.column)
+        let place = locate(offset)
+        return TOML.SyntaxError(message: message, line: place.line, column: place.column)
     }
 
     func fail(_ message: String, at position: SourcePosition) -> TOML.SyntaxError {
@@ -385,7 +401,8 @@ private struct Source {
     func scalar(at offset: Int) -> Unicode.Scalar {
         let lead = base[offset]
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        let text = String(decoding: UnsafeBufferPointer(start: base + offset, count: min(length, end - offset)), as: UTF8.self)
+        let text = String(
+            decoding: UnsafeBufferPointer(start: base + offset, count: min(length, end - offset)), as: UTF8.self)
         return text.unicodeScalars.first ?? "\u{FFFD}"
     }
 
@@ -408,11 +425,19 @@ private struct Source {
         return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// Source text for a message, cut after 40 scalars.
+    /// Source text for a message: cut after 40 scalars, control characters (but tab) shown as `\u{…}`.
     func snippet(_ from: Int, _ to: Int) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: base + from, count: max(0, to - from)), as: UTF8.self)
-        if text.unicodeScalars.count <= 40 { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…"
+        var shown = ""
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if index == 40 { return shown + "…" }
+            if (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     /// Whether a scalar value (number, boolean, date) may end before `offset`.
@@ -452,9 +477,19 @@ private struct Source {
             ? " (an inline table must be on one line)" : ""
     }
 
+    /// The string of the bytes `from..<to` (valid UTF-8: they come from a Swift string, cut at ASCII delimiters).
     @inline(__always)
     func makeString(_ from: Int, _ to: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+        let count = to &- from
+        if count == 0 { return "" }
+        if count <= 15 {
+            // Up to 15 ASCII bytes make a small string that needs no validation: the cheapest way to build one.
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                buffer.baseAddress!.initialize(from: base + from, count: count)
+                return count
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(start: base + from, count: count), as: UTF8.self)
     }
 
     func controlMessage(_ b: UInt8, in what: String) -> String {
@@ -551,7 +586,11 @@ private struct TOMLByteParser {
     var anchorColumn = 1
     let source: Source
 
-    var nodes: [Node] = []
+    /// The tables under construction (index 0 is the root), in memory this parser owns (`releaseArena`): the parser
+    /// reaches them constantly, and a plain pointer spares the uniqueness checks of an array of arrays.
+    var nodes: UnsafeMutablePointer<Node>
+    var nodeCount = 0
+    var nodeCapacity = 16
     var tableArrays: [TableArrayNode] = []
 
     /// The key being parsed: its first segment, and the others of a dotted key.
@@ -565,6 +604,28 @@ private struct TOMLByteParser {
         self.base = base
         self.end = count
         source = Source(base: base, count: count)
+        nodes = .allocate(capacity: nodeCapacity)
+    }
+
+    /// Frees the arena of tables; the parser must not be used afterwards.
+    mutating func releaseArena() {
+        nodes.deinitialize(count: nodeCount)
+        nodes.deallocate()
+        nodeCount = 0
+    }
+
+    /// Adds a table to the arena; returns its index.
+    mutating func newNode(kind: Node.Kind, depth: Int) -> Int {
+        if nodeCount == nodeCapacity {
+            let larger = UnsafeMutablePointer<Node>.allocate(capacity: nodeCapacity * 2)
+            larger.moveInitialize(from: nodes, count: nodeCount)
+            nodes.deallocate()
+            nodes = larger
+            nodeCapacity *= 2
+        }
+        (nodes + nodeCount).initialize(to: Node(kind: kind, depth: depth))
+        nodeCount += 1
+        return nodeCount - 1
     }
 
     // MARK: Bytes and positions
@@ -623,7 +684,8 @@ private struct TOMLByteParser {
     mutating func consumeNewline() throws(TOML.SyntaxError) {
         if base[pos] == Byte.carriageReturn {
             guard source.byte(pos + 1) == Byte.newline else {
-                throw source.fail("a carriage return must be followed by a newline, found \(source.found(pos + 1))", at: pos)
+                throw source.fail(
+                    "a carriage return must be followed by a newline, found \(source.found(pos + 1))", at: pos)
             }
             pos += 1
         }
@@ -678,7 +740,8 @@ private struct TOMLByteParser {
         case Byte.hash: try skipComment()
         default:
             throw source.fail(
-                "expected a comment or a new line after the value of \(source.quoted(keyStart, keyEnd)), found \(source.found(pos))",
+                "expected a comment or a new line after the value of \(source.quoted(keyStart, keyEnd)), "
+                    + "found \(source.found(pos))",
                 at: pos)
         }
     }
@@ -688,8 +751,7 @@ private struct TOMLByteParser {
     mutating func parseDocument() throws(TOML.SyntaxError) -> TOML.Table {
         pos = source.bomLength
         lineStart = source.bomLength
-        nodes.reserveCapacity(16)
-        nodes.append(Node(kind: .header, depth: 0))
+        _ = newNode(kind: .header, depth: 0)
         var table = 0
         while pos < end {
             let b = base[pos]
@@ -704,7 +766,8 @@ private struct TOMLByteParser {
                 table = try parseHeader()
             default:
                 guard isBareKeyByte(b) || b == Byte.quote || b == Byte.apostrophe else {
-                    throw source.fail("expected a key, a [table] header or a comment, found \(source.found(pos))", at: pos)
+                    throw source.fail(
+                        "expected a key, a [table] header or a comment, found \(source.found(pos))", at: pos)
                 }
                 let keyStart = pos
                 try parseKeyValue(into: table)
@@ -724,29 +787,46 @@ private struct TOMLByteParser {
 
     mutating func segment(_ i: Int) -> KeySegment { i == 0 ? firstSegment : otherSegments[i - 1] }
 
+    /// Takes the text of key segment `i` out of the segment buffers (without copying it).
+    mutating func takeKey(_ i: Int) -> String {
+        var key = ""
+        if i == 0 { swap(&key, &firstSegment.key) } else { swap(&key, &otherSegments[i - 1].key) }
+        return key
+    }
+
     /// Reads a possibly dotted key into `firstSegment` and `otherSegments`, and the spaces after it.
     mutating func parseKey(_ context: KeyContext) throws(TOML.SyntaxError) {
         segmentCount = 0
         while true {
             let start = pos
             let b = current
-            var segment = KeySegment()
-            segment.start = start
+            let key: String
+            let hash: UInt64
             if isBareKeyByte(b) && pos < end {
-                var o = pos + 1
-                while o < end && isBareKeyByte(base[o]) { o += 1 }
-                segment.key = source.makeString(pos, o)
-                segment.hash = keyHash(base + pos, o - pos)
+                var o = pos &+ 1
+                while true {
+                    if o &+ 8 <= end {
+                        let stop = nonBareKeyBits(load8(base + o))
+                        if stop == 0 {
+                            o &+= 8
+                            continue
+                        }
+                        o &+= stop.trailingZeroBitCount >> 3
+                    } else {
+                        while o < end && isBareKeyByte(base[o]) { o &+= 1 }
+                    }
+                    break
+                }
+                key = source.makeString(pos, o)
+                hash = keyHash(base + pos, o &- pos, readable: pos &+ 8 <= end)
                 pos = o
             } else if (b == Byte.quote || b == Byte.apostrophe) && pos < end {
                 if source.byte(pos + 1) == b && source.byte(pos + 2) == b {
                     throw source.fail("a multi-line string cannot be a key", at: pos)
                 }
-                segment.key = b == Byte.quote ? try parseBasicString() : try parseLiteralString()
-                segment.hash =
-                    segment.key.utf8.withContiguousStorageIfAvailable { bytes in
-                        bytes.isEmpty ? 0 : keyHash(bytes.baseAddress!, bytes.count)
-                    } ?? keyHash(Array(segment.key.utf8), segment.key.utf8.count)
+                var quoted = b == Byte.quote ? try parseBasicString() : try parseLiteralString()
+                hash = quoted.withUTF8 { keyHash($0.baseAddress ?? base, $0.count, readable: false) }
+                key = quoted
             } else if segmentCount == 0 {
                 switch context {
                 case .keyValue: throw source.fail("expected a key, found \(source.found(pos))", at: pos)
@@ -755,12 +835,14 @@ private struct TOMLByteParser {
             } else {
                 throw source.fail("expected a key after \".\", found \(source.found(pos))", at: pos)
             }
-            segment.end = pos
             if segmentCount == 0 {
-                firstSegment = segment
+                firstSegment.key = key
+                firstSegment.hash = hash
+                firstSegment.start = start
+                firstSegment.end = pos
             } else {
                 if segmentCount == 1 { otherSegments.removeAll(keepingCapacity: true) }
-                otherSegments.append(segment)
+                otherSegments.append(KeySegment(key: key, hash: hash, start: start, end: pos))
             }
             segmentCount += 1
             skipSpaces()
@@ -770,85 +852,101 @@ private struct TOMLByteParser {
         }
     }
 
-    /// The index of the key `segment` in the table `node`.
-    mutating func find(_ segment: KeySegment, in node: Int) -> Int? {
-        guard nodes[node].mask & segment.bit != 0 else { return nil }
-        if let index = nodes[node].index { return index[ByteKey(string: segment.key)] }
+    /// The index of `key`, whose `KeySegment.bit` is `bit`, in the table `node`.
+    mutating func find(_ key: String, _ bit: UInt64, in node: Int) -> Int? {
+        guard nodes[node].mask & bit != 0 else { return nil }
+        if let index = nodes[node].index { return index[ByteKey(string: key)] }
         let keys = nodes[node].keys
-        for i in keys.indices where sameKey(keys[i], segment.key) { return i }
+        for i in keys.indices where sameKey(keys[i], key) { return i }
         return nil
     }
 
     mutating func link(_ node: Int, _ slot: Int) -> Node.Link? {
-        for link in nodes[node].links where link.slot == slot { return link }
-        return nil
+        guard slot < nodes[node].links.count else { return nil }
+        let code = nodes[node].links[slot]
+        return code < 0 ? nil : Node.Link(target: code >> 1, isTableArray: code & 1 == 1)
     }
 
+    /// Records that the key at `slot` of `node` stands for an arena table or array of tables.
+    mutating func setLink(_ node: Int, _ slot: Int, target: Int, isTableArray: Bool) {
+        if nodes[node].links.isEmpty { nodes[node].links = Array(repeating: -1, count: nodes[node].keys.count) }
+        nodes[node].links[slot] = target << 1 | (isTableArray ? 1 : 0)
+    }
+
+    /// Adds a key (whose `KeySegment.bit` is `bit`), its value and its position to the table `node`; returns its
+    /// index.
     @discardableResult
     mutating func append(
-        to node: Int, _ segment: KeySegment, _ value: consuming TOML.Value, _ position: SourcePosition
+        to node: Int, _ key: consuming String, _ bit: UInt64, _ value: consuming TOML.Value,
+        _ position: SourcePosition
     ) -> Int {
-        let slot = nodes[node].keys.count
+        let table = nodes + node
+        let slot = table.pointee.keys.count
         if slot == 0 {
-            nodes[node].keys.reserveCapacity(8)
-            nodes[node].values.reserveCapacity(8)
-            nodes[node].positions.reserveCapacity(8)
+            table.pointee.keys.reserveCapacity(8)
+            table.pointee.values.reserveCapacity(8)
+            table.pointee.positions.reserveCapacity(8)
         }
-        nodes[node].keys.append(segment.key)
-        nodes[node].values.append(value)
-        nodes[node].positions.append(position)
-        nodes[node].mask |= segment.bit
         if slot + 1 >= indexThreshold {
-            if nodes[node].index != nil {
-                nodes[node].index![ByteKey(string: segment.key)] = slot
-            } else {
+            if table.pointee.index == nil {
                 var index: [ByteKey: Int] = [:]
-                for (i, key) in nodes[node].keys.enumerated() { index[ByteKey(string: key)] = i }
-                nodes[node].index = index
+                for (i, key) in table.pointee.keys.enumerated() { index[ByteKey(string: key)] = i }
+                table.pointee.index = index
             }
+            table.pointee.index![ByteKey(string: copy key)] = slot
         }
+        table.pointee.keys.append(key)
+        table.pointee.values.append(value)
+        table.pointee.positions.append(position)
+        table.pointee.mask |= bit
+        if !table.pointee.links.isEmpty { table.pointee.links.append(-1) }
         return slot
     }
 
-    /// Adds a table of the arena under the key `segment` in `parent`.
-    mutating func addTable(to parent: Int, _ segment: KeySegment, kind: Node.Kind) throws(TOML.SyntaxError) -> Int {
+    /// Adds a table of the arena under the key segment `i` in `parent`.
+    mutating func addTable(to parent: Int, segment i: Int, kind: Node.Kind) throws(TOML.SyntaxError) -> Int {
         let depth = nodes[parent].depth + 1
-        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: segment.start) }
-        let child = nodes.count
-        nodes.append(Node(kind: kind, depth: depth))
-        let slot = append(to: parent, segment, placeholder, position(segment.start))
-        nodes[parent].links.append(Node.Link(slot: Int32(slot), target: Int32(child), isTableArray: false))
+        let start = i == 0 ? firstSegment.start : otherSegments[i - 1].start
+        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: start) }
+        let child = newNode(kind: kind, depth: depth)
+        let bit = i == 0 ? firstSegment.bit : otherSegments[i - 1].bit
+        let slot = append(to: parent, takeKey(i), bit, placeholder, position(start))
+        setLink(parent, slot, target: child, isTableArray: false)
         return child
     }
-
-
 
     /// Parses `key = value` into the table `table`, up to the end of the value.
     mutating func parseKeyValue(into table: Int) throws(TOML.SyntaxError) {
         let keyStart = pos
         try parseKey(.keyValue)
         let count = segmentCount
-        let last = count == 1 ? firstSegment : otherSegments[count - 2]
+        let (lastStart, lastEnd, bit) =
+            count == 1
+            ? (firstSegment.start, firstSegment.end, firstSegment.bit)
+            : (otherSegments[count - 2].start, otherSegments[count - 2].end, otherSegments[count - 2].bit)
         guard pos < end && base[pos] == Byte.equals else {
-            throw source.fail("expected \"=\" after the key \(source.quoted(keyStart, last.end)), found \(source.found(pos))", at: pos)
+            throw source.fail(
+                "expected \"=\" after the key \(source.quoted(keyStart, lastEnd)), found \(source.found(pos))", at: pos)
         }
         pos += 1
         skipSpaces()
         var node = table
         if count > 1 {
             for i in 0..<(count - 1) {
-                node = try descendDotted(from: node, segment: i, keyStart: keyStart, keyEnd: last.end)
+                node = try descendDotted(from: node, segment: i, keyStart: keyStart, keyEnd: lastEnd)
             }
         }
-        if let slot = find(last, in: node) {
+        // The value may hold keys of its own (inline tables): the key leaves the segment buffers first.
+        let key = takeKey(count - 1)
+        if let slot = find(key, bit, in: node) {
             let first = nodes[node].positions[slot].line
             throw source.fail(
-                "the key \(source.quoted(keyStart, last.end)) is defined twice (first at line \(first))", at: keyStart)
+                "the key \(source.quoted(keyStart, lastEnd)) is defined twice (first at line \(first))", at: keyStart)
         }
-        let keyPosition = position(last.start)
+        let keyPosition = position(lastStart)
         let value = try parseValue(depth: nodes[node].depth + 1)
-        append(to: node, last, value, keyPosition)
-        segmentEndOfLastKey = last.end
+        append(to: node, key, bit, value, keyPosition)
+        segmentEndOfLastKey = lastEnd
     }
 
     /// The table the dotted key segment `i` names under `node`, created if absent.
@@ -856,8 +954,8 @@ private struct TOMLByteParser {
         from node: Int, segment i: Int, keyStart: Int, keyEnd: Int
     ) throws(TOML.SyntaxError) -> Int {
         let segment = segment(i)
-        guard let slot = find(segment, in: node) else {
-            return try addTable(to: node, segment, kind: .dotted)
+        guard let slot = find(segment.key, segment.bit, in: node) else {
+            return try addTable(to: node, segment: i, kind: .dotted)
         }
         let line = nodes[node].positions[slot].line
         let prefix = source.quoted(keyStart, segment.end)
@@ -866,12 +964,13 @@ private struct TOMLByteParser {
             if link.isTableArray {
                 problem = "\(prefix) is an array of tables (line \(line))"
             } else {
-                let target = Int(link.target)
+                let target = link.target
                 switch nodes[target].kind {
                 case .dotted, .implicit, .inline: return target
                 case .header:
                     problem =
-                        "\(prefix) is a table defined by a header (line \(line)), it cannot be extended with dotted keys"
+                        "\(prefix) is a table defined by a header (line \(line)), "
+                        + "it cannot be extended with dotted keys"
                 }
             }
         } else {
@@ -906,12 +1005,15 @@ private struct TOMLByteParser {
         if isArray {
             guard pos + 1 < end && base[pos] == Byte.closeBracket && base[pos + 1] == Byte.closeBracket else {
                 let at = pos < end && base[pos] == Byte.closeBracket ? pos + 1 : pos
-                throw source.fail("expected \"]]\" after the name of the array of tables \(display), found \(source.found(at))", at: at)
+                throw source.fail(
+                    "expected \"]]\" after the name of the array of tables \(display), found \(source.found(at))",
+                    at: at)
             }
             pos += 2
         } else {
             guard pos < end && base[pos] == Byte.closeBracket else {
-                throw source.fail("expected \"]\" after the name of the table \(display), found \(source.found(pos))", at: pos)
+                throw source.fail(
+                    "expected \"]\" after the name of the table \(display), found \(source.found(pos))", at: pos)
             }
             pos += 1
         }
@@ -920,7 +1022,8 @@ private struct TOMLByteParser {
             switch base[pos] {
             case Byte.newline, Byte.carriageReturn, Byte.hash: break
             default:
-                throw source.fail("expected a comment or a new line after the header \(display), found \(source.found(pos))", at: pos)
+                throw source.fail(
+                    "expected a comment or a new line after the header \(display), found \(source.found(pos))", at: pos)
             }
         }
 
@@ -928,15 +1031,15 @@ private struct TOMLByteParser {
         var node = 0
         for i in 0..<(count - 1) {
             let segment = segment(i)
-            guard let slot = find(segment, in: node) else {
-                node = try addTable(to: node, segment, kind: .implicit)
+            guard let slot = find(segment.key, segment.bit, in: node) else {
+                node = try addTable(to: node, segment: i, kind: .implicit)
                 continue
             }
             if let link = link(node, slot) {
                 if link.isTableArray {
-                    node = tableArrays[Int(link.target)].elements.last!
+                    node = tableArrays[link.target].elements.last!
                 } else {
-                    node = Int(link.target)
+                    node = link.target
                 }
                 continue
             }
@@ -953,17 +1056,16 @@ private struct TOMLByteParser {
         }
 
         // The table itself.
-        if let slot = find(last, in: node) {
+        if let slot = find(last.key, last.bit, in: node) {
             let line = nodes[node].positions[slot].line
             var name: String { source.quoted(keyStart, last.end) }
             if let link = link(node, slot) {
-                let target = Int(link.target)
+                let target = link.target
                 if link.isTableArray {
                     if isArray {
                         let depth = nodes[node].depth + 2
                         guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: last.start) }
-                        let element = nodes.count
-                        nodes.append(Node(kind: .header, depth: depth))
+                        let element = newNode(kind: .header, depth: depth)
                         tableArrays[target].elements.append(element)
                         tableArrays[target].positions.append(headerPosition)
                         return element
@@ -998,18 +1100,18 @@ private struct TOMLByteParser {
             let what: String
             if case .table = value { what = "an inline table" } else { what = describe(value) }
             throw source.fail(
-                "cannot define the \(isArray ? "array of tables" : "table") \(display): \(name) is already \(what) (line \(line))",
+                "cannot define the \(isArray ? "array of tables" : "table") \(display): "
+                    + "\(name) is already \(what) (line \(line))",
                 at: headerStart)
         }
         if !isArray {
-            let table = try addTable(to: node, last, kind: .header)
+            let table = try addTable(to: node, segment: count - 1, kind: .header)
             nodes[table].headerLine = headerPosition.line
             return table
         }
         let depth = nodes[node].depth + 2
         guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: last.start) }
-        let element = nodes.count
-        nodes.append(Node(kind: .header, depth: depth))
+        let element = newNode(kind: .header, depth: depth)
         let array = tableArrays.count
         var tableArray = TableArrayNode()
         tableArray.elements.reserveCapacity(8)
@@ -1017,8 +1119,8 @@ private struct TOMLByteParser {
         tableArray.elements.append(element)
         tableArray.positions.append(headerPosition)
         tableArrays.append(tableArray)
-        let slot = append(to: node, last, placeholder, position(last.start))
-        nodes[node].links.append(Node.Link(slot: Int32(slot), target: Int32(array), isTableArray: true))
+        let slot = append(to: node, takeKey(count - 1), last.bit, placeholder, position(last.start))
+        setLink(node, slot, target: array, isTableArray: true)
         return element
     }
 
@@ -1041,24 +1143,31 @@ private struct TOMLByteParser {
 
     // MARK: Building the result
 
-    /// Turns the arena table `node` into a final table (depth is bounded by `maximumDepth`).
+    /// Turns the arena table `node` into a final table, moving its arrays out (recursion is bounded by
+    /// `maximumDepth`).
     mutating func finish(_ node: Int) -> TOML.Table {
-        var table = Node(kind: .header, depth: 0)
-        swap(&table, &nodes[node])
-        for link in table.links {
-            let slot = Int(link.slot)
-            if link.isTableArray {
+        var keys: [String] = []
+        var values: [TOML.Value] = []
+        var positions: [SourcePosition] = []
+        var links: [Int] = []
+        swap(&keys, &nodes[node].keys)
+        swap(&values, &nodes[node].values)
+        swap(&positions, &nodes[node].positions)
+        swap(&links, &nodes[node].links)
+        for (slot, code) in links.enumerated() where code >= 0 {
+            let target = code >> 1
+            if code & 1 == 1 {
                 var array = TableArrayNode()
-                swap(&array, &tableArrays[Int(link.target)])
+                swap(&array, &tableArrays[target])
                 var elements: [TOML.Value] = []
                 elements.reserveCapacity(array.elements.count)
                 for element in array.elements { elements.append(.table(finish(element))) }
-                table.values[slot] = .array(elements, positions: array.positions)
+                values[slot] = .array(elements, positions: array.positions)
             } else {
-                table.values[slot] = .table(finish(Int(link.target)))
+                values[slot] = .table(finish(target))
             }
         }
-        return TOML.Table(unchecked: table.keys, table.values, table.positions)
+        return TOML.Table(unchecked: keys, values, positions)
     }
 
     // MARK: Values
@@ -1093,11 +1202,14 @@ private struct TOMLByteParser {
 
     mutating func parseBool() throws(TOML.SyntaxError) -> TOML.Value {
         let start = pos
-        if source.byte(pos) == 0x74, source.byte(pos + 1) == 0x72, source.byte(pos + 2) == 0x75, source.byte(pos + 3) == 0x65, source.isValueEnd(pos + 4) {
+        if source.byte(pos) == 0x74, source.byte(pos + 1) == 0x72, source.byte(pos + 2) == 0x75,
+            source.byte(pos + 3) == 0x65, source.isValueEnd(pos + 4)
+        {
             pos += 4
             return .bool(true)
         }
-        if source.byte(pos) == 0x66, source.byte(pos + 1) == 0x61, source.byte(pos + 2) == 0x6C, source.byte(pos + 3) == 0x73, source.byte(pos + 4) == 0x65,
+        if source.byte(pos) == 0x66, source.byte(pos + 1) == 0x61, source.byte(pos + 2) == 0x6C,
+            source.byte(pos + 3) == 0x73, source.byte(pos + 4) == 0x65,
             source.isValueEnd(pos + 5)
         {
             pos += 5
@@ -1143,8 +1255,7 @@ private struct TOMLByteParser {
         let start = pos
         guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: pos) }
         pos += 1
-        let node = nodes.count
-        nodes.append(Node(kind: .inline, depth: depth))
+        let node = newNode(kind: .inline, depth: depth)
         skipSpaces()
         if current == Byte.closeBrace && pos < end {
             pos += 1
@@ -1159,7 +1270,8 @@ private struct TOMLByteParser {
                 if b == Byte.closeBrace && comma >= 0 {
                     throw source.fail("an inline table cannot end with a comma", at: comma)
                 }
-                throw source.fail("expected a key in the inline table, found \(source.found(pos))\(source.oneLine(pos))", at: pos)
+                throw source.fail(
+                    "expected a key in the inline table, found \(source.found(pos))\(source.oneLine(pos))", at: pos)
             }
             try parseKeyValue(into: node)
             skipSpaces()
@@ -1172,7 +1284,8 @@ private struct TOMLByteParser {
                 break
             } else {
                 throw source.fail(
-                    "expected \",\" or \"}\" after a value in the inline table, found \(source.found(pos))\(source.oneLine(pos))",
+                    "expected \",\" or \"}\" after a value in the inline table, "
+                        + "found \(source.found(pos))\(source.oneLine(pos))",
                     at: pos)
             }
         }
@@ -1259,14 +1372,16 @@ private struct TOMLByteParser {
                 guard offset + 2 + i < end, let digit = hexValue(base[offset + 2 + i]) else {
                     let text = source.snippet(offset, offset + 2 + i)
                     throw source.fail(
-                        "invalid escape sequence \"\(text)\": \\\(e == UInt8(ascii: "u") ? "u" : "U") needs \(digits) hexadecimal digits",
+                        "invalid escape sequence \"\(text)\": "
+                            + "\\\(e == UInt8(ascii: "u") ? "u" : "U") needs \(digits) hexadecimal digits",
                         at: offset)
                 }
                 value = value << 4 | digit
             }
             guard let scalar = Unicode.Scalar(value) else {
                 throw source.fail(
-                    "invalid escape sequence \"\(source.snippet(offset, offset + 2 + digits))\": \(source.hex(value)) is not a Unicode scalar value",
+                    "invalid escape sequence \"\(source.snippet(offset, offset + 2 + digits))\": "
+                        + "\(source.hex(value)) is not a Unicode scalar value",
                     at: offset)
             }
             UTF8.encode(scalar) { scratch.append($0) }
@@ -1354,10 +1469,12 @@ private struct TOMLByteParser {
                     var q = o + 1
                     while q < end && (base[q] == Byte.space || base[q] == Byte.tab) { q += 1 }
                     guard q < end,
-                        base[q] == Byte.newline || (base[q] == Byte.carriageReturn && source.byte(q + 1) == Byte.newline)
+                        base[q] == Byte.newline
+                            || (base[q] == Byte.carriageReturn && source.byte(q + 1) == Byte.newline)
                     else {
                         throw source.fail(
-                            "a backslash followed by spaces must end its line in a multi-line string (found \(source.found(q)))",
+                            "a backslash followed by spaces must end its line in a multi-line string "
+                                + "(found \(source.found(q)))",
                             at: o)
                     }
                     while q < end {
@@ -1389,7 +1506,8 @@ private struct TOMLByteParser {
             }
             if b == Byte.carriageReturn {
                 guard source.byte(o + 1) == Byte.newline && o + 1 < end else {
-                    throw source.fail("a carriage return must be followed by a newline, found \(source.found(o + 1))", at: o)
+                    throw source.fail(
+                        "a carriage return must be followed by a newline, found \(source.found(o + 1))", at: o)
                 }
                 scratch.append(Byte.newline)
                 o += 2
@@ -1397,7 +1515,8 @@ private struct TOMLByteParser {
                 continue
             }
             if isForbiddenControl(b) {
-                throw source.fail(source.controlMessage(b, in: "a string\(literal ? "" : " (use an escape sequence)")"), at: o)
+                throw source.fail(
+                    source.controlMessage(b, in: "a string\(literal ? "" : " (use an escape sequence)")"), at: o)
             }
             scratch.append(b)
             o += 1
@@ -1412,8 +1531,12 @@ private struct TOMLByteParser {
         let start = pos
         let first = base[pos]
         if isDigit(first) {
-            if source.digits(pos, 4) && source.byte(pos + 4) == Byte.minus && pos + 4 < end { return try parseDateTime() }
-            if source.digits(pos, 2) && source.byte(pos + 2) == Byte.colon && pos + 2 < end { return try parseLocalTime() }
+            if source.digits(pos, 4) && source.byte(pos + 4) == Byte.minus && pos + 4 < end {
+                return try parseDateTime()
+            }
+            if source.digits(pos, 2) && source.byte(pos + 2) == Byte.colon && pos + 2 < end {
+                return try parseLocalTime()
+            }
         }
         var o = pos
         let negative = first == Byte.minus
@@ -1433,11 +1556,13 @@ private struct TOMLByteParser {
         if c == Byte.zero {
             let radixByte = source.byte(o + 1)
             let radix: UInt64 =
-                radixByte == UInt8(ascii: "x") ? 16 : radixByte == UInt8(ascii: "o") ? 8 : radixByte == UInt8(ascii: "b") ? 2 : 0
+                radixByte == UInt8(ascii: "x")
+                ? 16 : radixByte == UInt8(ascii: "o") ? 8 : radixByte == UInt8(ascii: "b") ? 2 : 0
             if radix != 0 {
                 guard o == start else {
                     throw source.fail(
-                        "invalid number \(source.quoted(start, source.tokenEnd(start))): only decimal numbers can have a sign",
+                        "invalid number \(source.quoted(start, source.tokenEnd(start))): "
+                            + "only decimal numbers can have a sign",
                         at: start)
                 }
                 return try parseRadixInteger(radix: radix)
@@ -1465,7 +1590,8 @@ private struct TOMLByteParser {
         }
         if c == Byte.zero && o - integerStart > 1 {
             throw source.fail(
-                "invalid number \(source.quoted(start, source.tokenEnd(start))): leading zeros are not allowed", at: start)
+                "invalid number \(source.quoted(start, source.tokenEnd(start))): leading zeros are not allowed",
+                at: start)
         }
         var isFloat = false
         if o < end && base[o] == Byte.dot {
@@ -1473,7 +1599,8 @@ private struct TOMLByteParser {
             o += 1
             guard o < end, isDigit(base[o]) else {
                 throw source.fail(
-                    "invalid number \(source.quoted(start, source.tokenEnd(start))): expected a digit after the decimal point",
+                    "invalid number \(source.quoted(start, source.tokenEnd(start))): "
+                        + "expected a digit after the decimal point",
                     at: start)
             }
             o = try source.skipDigits(o, start)
@@ -1484,7 +1611,8 @@ private struct TOMLByteParser {
             if o < end && (base[o] == Byte.plus || base[o] == Byte.minus) { o += 1 }
             guard o < end, isDigit(base[o]) else {
                 throw source.fail(
-                    "invalid number \(source.quoted(start, source.tokenEnd(start))): expected a digit in the exponent", at: start)
+                    "invalid number \(source.quoted(start, source.tokenEnd(start))): expected a digit in the exponent",
+                    at: start)
             }
             o = try source.skipDigits(o, start)
         }
@@ -1605,7 +1733,8 @@ private struct TOMLByteParser {
         guard source.digits(pos + 5, 2), source.byte(pos + 7) == Byte.minus, source.digits(pos + 8, 2) else {
             throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start)
         }
-        let date = LocalDate(year: source.number(pos, 4), month: source.number(pos + 5, 2), day: source.number(pos + 8, 2))
+        let date = LocalDate(
+            year: source.number(pos, 4), month: source.number(pos + 5, 2), day: source.number(pos + 8, 2))
         var o = pos + 10
         let separator = source.byte(o)
         let hasTime =
@@ -1613,7 +1742,9 @@ private struct TOMLByteParser {
             && ((separator | 0x20) == UInt8(ascii: "t")
                 || (separator == Byte.space && source.digits(o + 1, 2) && source.byte(o + 3) == Byte.colon))
         if !hasTime {
-            guard source.isValueEnd(o) else { throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start) }
+            guard source.isValueEnd(o) else {
+                throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start)
+            }
             guard date.isValid else { throw source.fail("invalid date \(source.snippet(start, o))", at: start) }
             pos = o
             return .date(date)
@@ -1638,7 +1769,9 @@ private struct TOMLByteParser {
             offset = (base[o] == Byte.minus ? -1 : 1) * (hours * 60 + minutes)
             o += 6
         }
-        guard source.isValueEnd(o) else { throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start) }
+        guard source.isValueEnd(o) else {
+            throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start)
+        }
         guard date.isValid else { throw source.fail("invalid date \(source.snippet(start, start + 10))", at: start) }
         try source.checkTime(time, timeStart, timeEnd, tokenStart: start)
         guard offsetValid else { throw source.fail("invalid time offset \(source.snippet(timeEnd, o))", at: start) }

@@ -3,14 +3,14 @@
 /// Each accessor marks its key as known; `finish()` then warns about every key nobody asked for, with the nearest
 /// known key as a suggestion, so that a typo like `remnid` does not pass unseen.
 struct TableReader {
-    let table: [String: TOMLNode]
+    let table: TOML.Table
     let path: TOMLPath
     /// How the table is named in messages: `[[deadline]]`, `jalon.toml`, `[mail]`.
     let context: String
     let diagnostics: DiagnosticCollector
     private var known: [String] = []
 
-    init(_ table: [String: TOMLNode], at path: TOMLPath, context: String, diagnostics: DiagnosticCollector) {
+    init(_ table: TOML.Table, at path: TOMLPath, context: String, diagnostics: DiagnosticCollector) {
         self.table = table
         self.path = path
         self.context = context
@@ -24,15 +24,15 @@ struct TableReader {
     func warning(_ message: String, key: String) { diagnostics.warning(message, at: keyPath(key)) }
 
     /// The raw value of `key`, marking it as known.
-    mutating func value(_ key: String) -> TOMLNode? {
+    mutating func value(_ key: String) -> TOML.Value? {
         known.append(key)
         return table[key]
     }
 
-    func has(_ key: String) -> Bool { table[key] != nil }
+    func has(_ key: String) -> Bool { table.position(of: key) != nil }
 
     /// Reports a value of the wrong type.
-    func mismatch(_ key: String, expected: String, found: TOMLNode) {
+    func mismatch(_ key: String, expected: String, found: TOML.Value) {
         var message = "`\(key)` must be \(expected), found \(found.typeDescription)"
         if case .string(let text) = found, expected.contains("date") {
             message += " (write dates without quotes, like \(key) = 2027-03-31\(text.isEmpty ? "" : ", not \"\(text)\""))"
@@ -99,10 +99,10 @@ struct TableReader {
     /// A list of durations; a single string is taken as a list of one.
     mutating func durations(_ key: String) -> [CalendarDuration]? {
         guard let node = value(key) else { return nil }
-        let elements: [(TOMLNode, TOMLPath)]
+        let elements: [(TOML.Value, TOMLPath)]
         switch node {
         case .string: elements = [(node, keyPath(key))]
-        case .array(let array): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
+        case .array(let array, _): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
         default:
             mismatch(key, expected: "a list of durations like [\"-14d\", \"-3d\"]", found: node)
             return nil
@@ -164,10 +164,10 @@ struct TableReader {
     /// A `to` list: `"person"`, `"consultant"` or email addresses.
     mutating func recipients(_ key: String) -> [Recipient]? {
         guard let node = value(key) else { return nil }
-        let elements: [(TOMLNode, TOMLPath)]
+        let elements: [(TOML.Value, TOMLPath)]
         switch node {
         case .string: elements = [(node, keyPath(key))]
-        case .array(let array): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
+        case .array(let array, _): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
         default:
             mismatch(key, expected: "a list like [\"person\", \"consultant\"]", found: node)
             return nil
@@ -212,7 +212,7 @@ struct TableReader {
         return text
     }
 
-    mutating func table(_ key: String) -> [String: TOMLNode]? {
+    mutating func table(_ key: String) -> TOML.Table? {
         guard let node = value(key) else { return nil }
         guard case .table(let table) = node else {
             mismatch(key, expected: "a table", found: node)
@@ -222,13 +222,13 @@ struct TableReader {
     }
 
     /// The tables of a `[[key]]` array, each with its path.
-    mutating func arrayOfTables(_ key: String) -> [([String: TOMLNode], TOMLPath)] {
+    mutating func arrayOfTables(_ key: String) -> [(TOML.Table, TOMLPath)] {
         guard let node = value(key) else { return [] }
-        guard case .array(let array) = node else {
+        guard case .array(let array, _) = node else {
             error("`\(key)` must be written as [[\(key)]] tables, found \(node.typeDescription)", key: key)
             return []
         }
-        var result: [([String: TOMLNode], TOMLPath)] = []
+        var result: [(TOML.Table, TOMLPath)] = []
         for (index, element) in array.enumerated() {
             let at = keyPath(key) + [.index(index)]
             guard case .table(let table) = element else {
@@ -242,8 +242,8 @@ struct TableReader {
 
     /// Warns about every key that no accessor asked for.
     func finish() {
-        guard table.count > known.count || table.keys.contains(where: { !known.contains($0) }) else { return }
-        for key in table.keys.sorted() where !known.contains(key) {
+        guard table.keys.contains(where: { !known.contains($0) }) else { return }
+        for key in table.keys where !known.contains(key) {
             var message = "unknown key `\(printable(key))` in \(context)"
             if let suggestion = closest(to: key, among: known) {
                 message += " (did you mean `\(suggestion)`?)"
