@@ -34,19 +34,10 @@ package struct Agenda: Sendable {
             }
             slots[chunk] = found
         }
-        // Sort positions rather than the reminders themselves: moving a reminder costs a dozen reference counts.
-        var order: [(due: Int64, chunk: Int32, index: Int32)] = []
-        order.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for (c, chunk) in chunks.enumerated() {
-            for (i, reminder) in chunk.enumerated() { order.append((reminder.due.seconds, Int32(c), Int32(i))) }
-        }
-        order.sort { a, b in
-            if a.due != b.due { return a.due < b.due }
-            return chunks[Int(a.chunk)][Int(a.index)].id < chunks[Int(b.chunk)][Int(b.index)].id
-        }
         var all: [Reminder] = []
-        all.reserveCapacity(order.count)
-        for entry in order { all.append(chunks[Int(entry.chunk)][Int(entry.index)]) }
+        all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { all += chunk }
+        all.sort(by: Reminder.agendaOrder)
         self.reminders = all
         self.from = from
         self.to = to

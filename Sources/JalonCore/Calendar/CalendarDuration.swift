@@ -87,33 +87,51 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses an optional sign, an integer, optional spaces and a unit (case-sensitive, as SPEC §4 lists them).
+    ///
+    /// Works on the UTF-8 bytes: person files hold many durations and this runs for each.
     package static func parse(_ text: String) throws(ParseError) -> CalendarDuration {
-        var scalars = Substring(text).unicodeScalars[...]
-        // Surrounding spaces are forgiven; they carry no meaning.
-        while scalars.first == " " { scalars.removeFirst() }
-        while scalars.last == " " { scalars.removeLast() }
-        guard !scalars.isEmpty else { throw .empty }
-        var negative = false
-        if scalars.first == "+" || scalars.first == "-" {
-            negative = scalars.first == "-"
-            scalars.removeFirst()
+        var text = text
+        return try text.withUTF8 { parse(utf8: $0) }.get()
+    }
+
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<CalendarDuration, ParseError> {
+        do throws(ParseError) {
+            var start = 0
+            var end = bytes.count
+            // Surrounding spaces are forgiven; they carry no meaning.
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            guard start < end else { throw .empty }
+            var negative = false
+            if bytes[start] == 0x2B || bytes[start] == 0x2D {
+                negative = bytes[start] == 0x2D
+                start += 1
+            }
+            var magnitude = 0
+            let digitsStart = start
+            while start < end, bytes[start] >= 0x30, bytes[start] <= 0x39 {
+                // Saturate: the unit, read next, decides what is too large.
+                magnitude = min(magnitude * 10 + Int(bytes[start] - 0x30), 1_000_000_000_000)
+                start += 1
+            }
+            let original = String(decoding: bytes, as: UTF8.self)
+            guard start > digitsStart else { throw .noNumber(original) }
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            guard start < end else { throw .noNumber(original) }
+            // "jours  ouvrés" with two spaces is the same unit.
+            var unitBytes: [UInt8] = []
+            unitBytes.reserveCapacity(end - start)
+            for index in start..<end where !(bytes[index] == 0x20 && unitBytes.last == 0x20) {
+                unitBytes.append(bytes[index])
+            }
+            let unitText = String(decoding: unitBytes, as: UTF8.self)
+            guard let unit = Unit.bySpelling[unitText] else {
+                throw .unknownUnit(String(decoding: bytes[start..<end], as: UTF8.self))
+            }
+            guard magnitude <= unit.maximumCount else { throw .tooLarge(original, unit) }
+            return .success(CalendarDuration(negative ? -magnitude : magnitude, unit))
+        } catch {
+            return .failure(error)
         }
-        var magnitude = 0
-        var digits = 0
-        while let c = scalars.first, ("0"..."9").contains(c) {
-            // Saturate: the unit, read next, decides what is too large.
-            magnitude = min(magnitude * 10 + Int(c.value - 48), 1_000_000_000_000)
-            digits += 1
-            scalars.removeFirst()
-        }
-        guard digits > 0 else { throw .noNumber(text) }
-        while scalars.first == " " { scalars.removeFirst() }
-        let unitText = String(String.UnicodeScalarView(scalars))
-        guard !unitText.isEmpty else { throw .noNumber(text) }
-        // "jours  ouvrés" with two spaces is the same unit.
-        let normalized = unitText.split(separator: " ").joined(separator: " ")
-        guard let unit = Unit.bySpelling[normalized] else { throw .unknownUnit(unitText) }
-        guard magnitude <= unit.maximumCount else { throw .tooLarge(text, unit) }
-        return CalendarDuration(negative ? -magnitude : magnitude, unit)
     }
 }

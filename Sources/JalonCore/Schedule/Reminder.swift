@@ -1,23 +1,56 @@
 /// One reminder: an item's step, due at an instant, for a list of addresses (SPEC §5).
 ///
 /// What makes a reminder delivered is the pair (`id`, `due`): when an item moves, its reminders are new.
-package struct Reminder: Hashable, Sendable {
+///
+/// A class with constant fields: the agenda and the scheduler sort and pass around hundreds of thousands of them,
+/// and a reference is one count to keep where a struct of strings and arrays is a dozen.
+package final class Reminder: Hashable, Sendable, CustomStringConvertible {
     /// `PERSON/ITEM/STEP`, STEP being a canonical duration or `follow-up-I`.
-    package var id: String
-    package var person: String
-    package var item: String
-    package var kind: ItemKind
-    package var step: String
+    package let id: String
+    package let person: String
+    package let item: String
+    package let kind: ItemKind
+    package let step: String
     /// For a follow-up, its number I (1 …); nil for a step of the `remind` list.
-    package var followUpIndex: Int?
-    package var due: Instant
+    package let followUpIndex: Int?
+    package let due: Instant
     /// The zone `due` is written in: the person's.
-    package var zone: Zone
+    package let zone: Zone
     /// Email addresses, sorted, without duplicates; may be empty (the journal still gets the reminder).
-    package var to: [String]
-    package var title: String
+    package let to: [String]
+    package let title: String
     /// When the item itself is (the session, the deadline, the expiry, the follow-up interview).
-    package var base: Instant
+    package let base: Instant
+
+    package init(
+        id: String, person: String, item: String, kind: ItemKind, step: String, followUpIndex: Int?, due: Instant,
+        zone: Zone, to: [String], title: String, base: Instant
+    ) {
+        self.id = id
+        self.person = person
+        self.item = item
+        self.kind = kind
+        self.step = step
+        self.followUpIndex = followUpIndex
+        self.due = due
+        self.zone = zone
+        self.to = to
+        self.title = title
+        self.base = base
+    }
+
+    package static func == (lhs: Reminder, rhs: Reminder) -> Bool {
+        lhs === rhs
+            || (lhs.id == rhs.id && lhs.due == rhs.due && lhs.to == rhs.to && lhs.title == rhs.title
+                && lhs.zone == rhs.zone && lhs.base == rhs.base && lhs.kind == rhs.kind)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(due)
+    }
+
+    package var description: String { "\(id)@\(zone.rfc3339(due))" }
 
     package var isFollowUp: Bool { followUpIndex != nil }
 
