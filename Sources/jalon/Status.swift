@@ -20,8 +20,13 @@ struct Status: ParsableCommand {
         do {
             store = try Store(directory: directories.stateDirectory, readOnly: true)
         } catch {
-            Output.standardError(
-                "jalon: no state in \(directories.stateDirectory): has `jalon run` ever started? (\(error))\n")
+            var st = stat()
+            if stat(directories.stateDirectory + "/" + Store.fileName, &st) != 0 {
+                Output.standardError(
+                    "jalon: no state in \(directories.stateDirectory): has `jalon run` ever started there?\n")
+            } else {
+                Output.standardError("jalon: cannot read the state: \(error)\n")
+            }
             throw ExitCode(1)
         }
         guard let text = try? store.meta(DaemonStatus.metaKey), let status = DaemonStatus.parse(text) else {

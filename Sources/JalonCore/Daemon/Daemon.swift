@@ -39,7 +39,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         /// Reminders recorded in one transaction at most: a crash during a burst re-sends at most this many.
         package var batchSize = 256
         /// How long to wait before trying the state database again after it failed.
-        package var storeRetry: DispatchTimeInterval = .seconds(30)
+        package var storeRetry: DispatchTimeInterval = .seconds(5)
         /// The first delay before a message sendmail deferred is tried again, in seconds (it doubles up to an
         /// hour); sendmail processes run at once at most.
         package var mailRetryBase: Int64 = 60
@@ -119,11 +119,18 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             default: storeProblem = error
             }
         }
+        // When the database cannot be written, what it already records is still read, so that nothing already
+        // delivered is delivered again.
+        var reader = store
+        if reader == nil, let readOnly = try? Store(directory: options.stateDirectory, readOnly: true) {
+            reader = readOnly
+            createdAt = (try? readOnly.createdAt()) ?? createdAt
+        }
         let floor = Daemon.floor(createdAt: createdAt, now: start, settings: settings)
-        if let store {
+        if let reader {
             do {
-                recorded = try store.recordedKeys(since: floor)
-                acknowledgements = try store.acknowledgements()
+                recorded = try reader.recordedKeys(since: floor)
+                acknowledgements = try reader.acknowledgements()
             } catch {
                 if error.code == .corrupt { throw DaemonError(message: error.description) }
                 storeProblem = error
@@ -182,6 +189,15 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             stopping = true
             service.stopping()
             flushUnrecorded()
+            if !unrecorded.isEmpty || !unqueuedMail.isEmpty {
+                options.journal.write(
+                    JournalEntry(
+                        event: .deliveryFailure,
+                        message: live.settings.language == .fr
+                            ? "\(unrecorded.count) rappel(s) remis n'ont pas pu être enregistrés (\(storeProblem?.description ?? "état indisponible")) ; ils seront remis de nouveau au prochain démarrage"
+                            : "\(unrecorded.count) delivered reminder(s) could not be recorded (\(storeProblem?.description ?? "state unavailable")); they will be delivered again at the next start",
+                        fields: ["JALON_STATE": options.stateDirectory]))
+            }
             writeStatus()
             options.journal.write(
                 JournalEntry(event: .stopped, message: live.settings.language == .fr ? "jalon s'arrête" : "jalon stops"))

@@ -14,6 +14,10 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     private var sendmail: Sendmail
     private let concurrency: Int
     private var inFlight: Set<ReminderKey> = []
+    /// Outcomes the state database could not take (full, read-only): kept, tried again, and their messages left
+    /// alone meanwhile — a message sent but not recorded as sent must not go out again and again.
+    private var unrecorded: [(job: MailJob, result: SendmailResult)] = []
+    private let retryTimer: DispatchSourceTimer
     private let group = DispatchGroup()
     private let timer: DispatchSourceTimer
     private var stopped = false
@@ -35,12 +39,19 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         self.language = language
         self.store = store
         timer = DispatchSource.makeTimerSource(queue: queue)
+        retryTimer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(wallDeadline: .distantFuture)
         timer.setEventHandler { @Sendable [weak self] in self?.pump() }
         timer.resume()
+        retryTimer.schedule(wallDeadline: .distantFuture)
+        retryTimer.setEventHandler { @Sendable [weak self] in self?.recordUnrecorded() }
+        retryTimer.resume()
     }
 
-    deinit { timer.cancel() }
+    deinit {
+        timer.cancel()
+        retryTimer.cancel()
+    }
 
     var inFlightCount: Int { inFlight.count }
 
@@ -58,7 +69,8 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         let now = Instant(Date())
         let room = concurrency - inFlight.count
         if room > 0, let due = try? store.dueMail(now: now, limit: room + inFlight.count) {
-            for job in due where !inFlight.contains(job.key) && inFlight.count < concurrency {
+            let parked = Set(unrecorded.map(\.job.key))
+            for job in due where !inFlight.contains(job.key) && !parked.contains(job.key) && inFlight.count < concurrency {
                 start(job)
             }
         }
@@ -85,39 +97,60 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
 
     private func finished(_ job: MailJob, _ result: SendmailResult) {
         inFlight.remove(job.key)
+        do {
+            try record(job, result)
+        } catch {
+            if unrecorded.isEmpty {
+                journal.write(
+                    JournalEntry(
+                        event: .deliveryFailure,
+                        message: (language() == .fr
+                            ? "impossible d'enregistrer l'envoi de \(job.key.id) : \(error) ; nouvel essai dans 5 s"
+                            : "cannot record the mail of \(job.key.id): \(error); trying again in 5 s"),
+                        fields: ["JALON_REMINDER": job.key.id]))
+            }
+            unrecorded.append((job, result))
+            retryTimer.schedule(deadline: .now() + .seconds(5))
+        }
+        pump()
+    }
+
+    /// Records in the state database what became of a message, and reports failures.
+    private func record(_ job: MailJob, _ result: SendmailResult) throws {
         let now = Instant(Date())
         let attempts = job.attempts + 1
         let fr = language() == .fr
-        do {
-            switch result.kind {
-            case .sent:
-                sentCount += 1
-                try store()?.markSent(job.key, attempts: attempts, at: now)
-            case .temporary:
-                let next = now + MailWorker.delay(afterAttempts: attempts, base: retryBase)
-                try store()?.markRetry(job.key, attempts: attempts, next: next, error: describe(result), at: now)
-                report(
-                    job,
-                    fr
-                        ? "envoi du rappel \(job.key.id) reporté (essai \(attempts)) : \(describe(result)) ; nouvel essai \(Zone.utc.rfc3339(next))"
-                        : "mail for \(job.key.id) deferred (try \(attempts)): \(describe(result)); next try \(Zone.utc.rfc3339(next))",
-                    result)
-            case .permanent:
-                try store()?.markFailed(job.key, attempts: attempts, error: describe(result), at: now)
-                report(
-                    job,
-                    fr
-                        ? "envoi du rappel \(job.key.id) refusé : \(describe(result)) ; jalon retry \(job.key.id) pour le remettre en file"
-                        : "mail for \(job.key.id) refused: \(describe(result)); jalon retry \(job.key.id) queues it again",
-                    result)
-            }
-        } catch {
-            journal.write(
-                JournalEntry(
-                    event: .deliveryFailure,
-                    message: (fr ? "impossible d'enregistrer l'envoi de \(job.key.id) : " : "cannot record the mail of \(job.key.id): ")
-                        + "\(error)", fields: ["JALON_REMINDER": job.key.id]))
+        switch result.kind {
+        case .sent:
+            try store()?.markSent(job.key, attempts: attempts, at: now)
+            sentCount += 1
+        case .temporary:
+            let next = now + MailWorker.delay(afterAttempts: attempts, base: retryBase)
+            try store()?.markRetry(job.key, attempts: attempts, next: next, error: describe(result), at: now)
+            report(
+                job,
+                fr
+                    ? "envoi du rappel \(job.key.id) reporté (essai \(attempts)) : \(describe(result)) ; nouvel essai \(Zone.utc.rfc3339(next))"
+                    : "mail for \(job.key.id) deferred (try \(attempts)): \(describe(result)); next try \(Zone.utc.rfc3339(next))",
+                result)
+        case .permanent:
+            try store()?.markFailed(job.key, attempts: attempts, error: describe(result), at: now)
+            report(
+                job,
+                fr
+                    ? "envoi du rappel \(job.key.id) refusé : \(describe(result)) ; jalon retry \(job.key.id) pour le remettre en file"
+                    : "mail for \(job.key.id) refused: \(describe(result)); jalon retry \(job.key.id) queues it again",
+                result)
         }
+    }
+
+    private func recordUnrecorded() {
+        var left: [(job: MailJob, result: SendmailResult)] = []
+        for (job, result) in unrecorded {
+            do { try record(job, result) } catch { left.append((job, result)) }
+        }
+        unrecorded = left
+        if !left.isEmpty { retryTimer.schedule(deadline: .now() + .seconds(5)) }
         pump()
     }
 

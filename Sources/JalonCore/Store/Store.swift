@@ -58,7 +58,13 @@ package final class Store: Sendable {
     /// - Throws: `StoreError` — never resets a database it cannot read: a corrupt file is reported, not replaced.
     package init(directory: String, readOnly: Bool = false) throws(StoreError) {
         path = directory + "/" + Store.fileName
-        if !readOnly { try Store.prepareDirectory(directory) }
+        if !readOnly {
+            // An existing database is checked through a read-only connection first: a read-write one would set up
+            // WAL mode and migrate, that is write to a file that may be damaged or from a newer jalon.
+            var st = stat()
+            if stat(path, &st) == 0 && st.st_size > 0 { _ = try Store(directory: directory, readOnly: true) }
+            try Store.prepareDirectory(directory)
+        }
         var configuration = GRDB.Configuration()
         configuration.readonly = readOnly
         configuration.journalMode = readOnly ? .default : .wal
@@ -75,8 +81,14 @@ package final class Store: Sendable {
             fchmod(fd, 0o600)
             close(fd)
         }
+        // Reading a WAL database needs its -shm file; in a directory that cannot be written (a read-only mount)
+        // SQLite cannot make one, so the file is opened as immutable: nobody can be writing to it there.
+        var openPath = path
+        if readOnly && access(directory, W_OK) != 0 {
+            openPath = "file:" + Store.uriEscaped(path) + "?immutable=1"
+        }
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabaseQueue(path: openPath, configuration: configuration)
             if !readOnly {
                 try database.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -108,6 +120,18 @@ package final class Store: Sendable {
         } catch {
             throw Store.translate(error, path: path)
         }
+    }
+
+    /// A path as the path of a `file:` URI (SQLite is built with URI filenames here, as on Debian).
+    private static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: result.unicodeScalars.append(Unicode.Scalar(byte))
+            default: result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return result
     }
 
     /// Creates the state directory with mode 0700, or makes an existing one private.
@@ -483,5 +507,11 @@ extension Store {
         job.nextAttempt = Instant(seconds: row["next_attempt"])
         job.lastError = row["last_error"]
         return job
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
