@@ -199,4 +199,46 @@ import Testing
             #expect(result.status == 1, "\(command)")
         }
     }
+
+    @Test func checkAndAgendaSurviveAFolderOfMutatedFilesAndLocateEveryProblem() throws {
+        let scratch = try Scratch()
+        let config = try scratch.copyOfExampleConfiguration()
+        var seeds: [[UInt8]] = []
+        let walker = FileManager.default.enumerator(atPath: config + "/people")
+        while let relative = walker?.nextObject() as? String {
+            if relative.hasSuffix(".toml"), let data = FileManager.default.contents(atPath: config + "/people/" + relative) {
+                seeds.append(Array(data))
+            }
+        }
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+        let tokens: [[UInt8]] = ["=", "\"", "[", "]]", "{", "\n", "\u{0}", "99999999999999999999", "2027-02-30", "\u{7}"]
+            .map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28]]
+        for index in 0..<300 {
+            var bytes = seeds[next(seeds.count)]
+            switch next(3) {
+            case 0: bytes.removeSubrange(next(bytes.count)...)
+            case 1: bytes[next(bytes.count)] = UInt8(next(256))
+            default: bytes.insert(contentsOf: tokens[next(tokens.count)], at: next(bytes.count))
+            }
+            try scratch.write("config/people/fuzz/f\(index).toml", bytes: bytes)
+        }
+        let check = try jalon(["check", "--config", config])
+        #expect(!check.signaled)
+        #expect(check.status == 1)
+        let located = try Regex(#"^[^:]+\.toml:[1-9][0-9]*:[1-9][0-9]*: (error|warning): .+$"#)
+        for line in check.stdout.split(separator: "\n") {
+            #expect(line.wholeMatch(of: located) != nil, "\(line)")
+        }
+        let agenda = try jalon(["agenda", "--json", "--config", config, "--from", "2026-12-01", "--days", "365"])
+        #expect(!agenda.signaled)
+        #expect(agenda.status == 1)
+        // The four example people are still in the agenda, whatever the other files hold.
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(agenda.stdout.utf8)) as? [[String: Any]])
+        let people = Set(array.compactMap { $0["person"] as? String })
+        #expect(people.isSuperset(of: ["marie-dupont", "karim-benali", "sophie-lefevre", "julien-hoarau"]))
+    }
 }

@@ -224,10 +224,24 @@ package struct ConfigurationLoader: Sendable {
 
     /// Reads one person file.
     package func loadPersonFile(_ relative: String, settings: Settings) -> PersonFile {
+        personFile(relative, ConfigFile.read(absolute(relative), trust: trust), settings: settings)
+    }
+
+    /// A person file from its bytes, as if read at `relative` (the fuzzer feeds it without touching the disk).
+    package static func personFile(_ relative: String, bytes: [UInt8], settings: Settings) -> PersonFile {
+        let outcome: ConfigFile.Outcome =
+            bytes.count > ConfigFile.maximumSize
+            ? .refused(message: "the file is \(bytes.count) bytes long; configuration files are limited to 1 MiB", position: .start)
+            : ConfigFile.decode(bytes)
+        return ConfigurationLoader(directory: "/nonexistent", systemZone: settings.zone).personFile(
+            relative, outcome, settings: settings)
+    }
+
+    private func personFile(_ relative: String, _ outcome: ConfigFile.Outcome, settings: Settings) -> PersonFile {
         let collector = DiagnosticCollector()
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         let stem = String(name.dropLast(".toml".count))
-        switch ConfigFile.read(absolute(relative), trust: trust) {
+        switch outcome {
         case .refused(let message, let position):
             collector.error(message, at: position)
             return PersonFile(
