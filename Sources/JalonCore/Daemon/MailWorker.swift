@@ -1,6 +1,18 @@
 import Dispatch
 import Foundation
 
+/// Runs the sendmail tasks on Dispatch threads of their own rather than on Swift's cooperative pool, which
+/// has one thread per core and is the caller's to fill: the daemon's mail must not wait behind someone else's
+/// long computation.
+final class DispatchTaskExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "jalon.mail", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
 /// Hands queued messages to sendmail, a few processes at a time, and records what became of each (SPEC §7).
 ///
 /// The queue lives in the state database, so that a message waiting for a retry survives a restart. Exit status
@@ -23,6 +35,8 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     private var stopped = false
     /// The first retry delay, in seconds; it doubles up to an hour.
     private let retryBase: Int64
+
+    static let executor = DispatchTaskExecutor()
 
     /// Messages handed over since start, for the status.
     private(set) var sentCount = 0
@@ -85,7 +99,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         inFlight.insert(job.key)
         group.enter()
         let sendmail = self.sendmail
-        Task.detached { [weak self] in
+        Task(executorPreference: MailWorker.executor) { [weak self] in
             let result = await sendmail.send(job.message, from: job.sender, to: job.recipients)
             guard let self else { return }
             self.queue.async {
