@@ -29,6 +29,19 @@ func spawn(_ arguments: [String], environment: [String: String], output: String 
     return pid
 }
 
+/// Stops a daemon with SIGTERM, as systemd would; SIGKILL if it has not exited after 30 s.
+func stop(_ pid: pid_t) {
+    kill(pid, SIGTERM)
+    var status: Int32 = 0
+    for _ in 0..<300 {
+        if waitpid(pid, &status, WNOHANG) == pid { return }
+        usleep(100_000)
+    }
+    report("ERROR", "the daemon did not stop on SIGTERM within 30 s")
+    kill(pid, SIGKILL)
+    waitpid(pid, &status, 0)
+}
+
 /// A `$NOTIFY_SOCKET` of our own: what the daemon tells systemd, with when it said it.
 final class NotifyListener {
     let path: String
@@ -125,11 +138,7 @@ struct DaemonFigures: ParsableCommand {
             let pid = spawn(
                 [jalon, "run", "--config", configDirectory, "--state", work + "/state"], environment: environment)
         else { throw ExitCode(1) }
-        defer {
-            kill(pid, SIGTERM)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
+        defer { stop(pid) }
         guard let ready = listener.wait(for: "READY=1", timeout: 600) else {
             report("ERROR", "no READY=1 within 600 s")
             throw ExitCode(1)
@@ -236,11 +245,7 @@ struct MailBurst: ParsableCommand {
                 [jalon, "run", "--config", work + "/config", "--state", work + "/state"],
                 environment: ["PATH": "/usr/bin:/bin", "HOME": work])
         else { throw ExitCode(1) }
-        defer {
-            kill(pid, SIGTERM)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
+        defer { stop(pid) }
         let end = Date().addingTimeInterval(Double(due.seconds - Instant(Date()).seconds) + 120)
         var done: [String] = []
         while Date() < end {

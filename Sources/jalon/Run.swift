@@ -33,6 +33,8 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         daemon.start()
-        dispatchMain()
+        // dispatchMain() never returns: without this, an optimized build may release the daemon (and with it
+        // every source it armed) right after start().
+        withExtendedLifetime(daemon) { dispatchMain() }
     }
 }
