@@ -61,6 +61,8 @@ struct AgendaCommand: ParsableCommand {
         if !configuration.diagnostics.isEmpty {
             Output.standardError(configuration.diagnostics.map { $0.description + "\n" }.joined())
         }
-        if !errors.isEmpty { throw ExitCode(1) }
+        // Everything is written (unbuffered): leave without freeing a hundred thousand reminders one by one,
+        // which took a tenth of the run.
+        Foundation.exit(errors.isEmpty ? 0 : 1)
     }
 }

@@ -16,28 +16,45 @@ package struct Agenda: Sendable {
     ) {
         let planner = ReminderPlanner(settings: configuration.settings)
         let people = configuration.people
-        // People are independent: plan them in chunks on every core.
+        // People are independent: plan them in chunks on every core. Each chunk sorts what it finds into time
+        // slices of the window; the slices are then sorted on every core too, and laid end to end they are in
+        // order — no single-threaded sort of everything.
         let chunkCount = people.isEmpty ? 0 : min(people.count, 64)
-        let chunks = UnsafeMutableBufferPointer<[Reminder]>.allocate(capacity: chunkCount)
-        chunks.initialize(repeating: [])
-        defer {
-            chunks.deinitialize()
-            chunks.deallocate()
+        let sliceCount = 64
+        let span = max(1, to.seconds - from.seconds)
+        @Sendable func slice(_ due: Instant) -> Int {
+            min(sliceCount - 1, Int((due.seconds - from.seconds) * Int64(sliceCount) / span))
         }
-        nonisolated(unsafe) let slots = chunks
+        let buckets = UnsafeMutableBufferPointer<[Reminder]>.allocate(capacity: chunkCount * sliceCount)
+        buckets.initialize(repeating: [])
+        let slices = UnsafeMutableBufferPointer<[Reminder]>.allocate(capacity: sliceCount)
+        slices.initialize(repeating: [])
+        defer {
+            buckets.deinitialize()
+            buckets.deallocate()
+            slices.deinitialize()
+            slices.deallocate()
+        }
+        nonisolated(unsafe) let bucketSlots = buckets
+        nonisolated(unsafe) let sliceSlots = slices
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var found: [Reminder] = []
             var index = chunk
             while index < people.count {
-                found += planner.reminders(for: people[index], in: from..<to, isAcknowledged: isAcknowledged)
+                for reminder in planner.reminders(for: people[index], in: from..<to, isAcknowledged: isAcknowledged) {
+                    bucketSlots[chunk * sliceCount + slice(reminder.due)].append(reminder)
+                }
                 index += chunkCount
             }
-            slots[chunk] = found
+        }
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { s in
+            var list: [Reminder] = []
+            for chunk in 0..<chunkCount { list += bucketSlots[chunk * sliceCount + s] }
+            list.sort(by: Reminder.agendaOrder)
+            sliceSlots[s] = list
         }
         var all: [Reminder] = []
-        all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { all += chunk }
-        all.sort(by: Reminder.agendaOrder)
+        all.reserveCapacity(slices.reduce(0) { $0 + $1.count })
+        for list in slices { all += list }
         self.reminders = all
         self.from = from
         self.to = to

@@ -24,22 +24,20 @@ package struct LiveConfiguration: Sendable {
     package private(set) var entries: [String: Entry] = [:]
     /// Person id → the file that holds it.
     package private(set) var owners: [String: String] = [:]
+    /// The persons in use, by id (kept up to date with `owners`).
+    package private(set) var people: [String: Person] = [:]
 
     package init(settings: Settings) {
         self.settings = settings
     }
 
-    /// The persons in use, by id.
-    package var people: [String: Person] {
-        var result: [String: Person] = [:]
-        for (id, path) in owners { result[id] = entries[path]?.person }
-        return result
-    }
-
     /// Every current problem, in file and position order.
     package var diagnostics: [Diagnostic] {
-        (settingsDiagnostics + entries.values.flatMap(\.diagnostics)).sorted(by: Diagnostic.ordered)
+        (settingsDiagnostics + troubled.values.flatMap { $0 }).sorted(by: Diagnostic.ordered)
     }
+
+    /// The problems of the files that have some, so that listing them does not walk every file.
+    private var troubled: [String: [Diagnostic]] = [:]
 
     /// Replaces the settings (when `jalon.toml` is good) or keeps them (when it is not).
     ///
@@ -55,9 +53,11 @@ package struct LiveConfiguration: Sendable {
     package mutating func apply(_ files: [PersonFile], removed: [String]) -> Change {
         var change = Change()
         for path in removed {
+            troubled[path] = nil
             guard let entry = entries.removeValue(forKey: path) else { continue }
             if let id = entry.person?.id, owners[id] == path {
                 owners[id] = nil
+                people[id] = nil
                 change.people.insert(id)
             }
         }
@@ -74,14 +74,17 @@ package struct LiveConfiguration: Sendable {
                 } else {
                     if let old = entry.person, old.id != person.id, owners[old.id] == file.path {
                         owners[old.id] = nil
+                        people[old.id] = nil
                         change.people.insert(old.id)
                     }
                     entry.person = person
                     owners[person.id] = file.path
+                    people[person.id] = person
                     change.people.insert(person.id)
                 }
             }
             change.diagnostics += entry.diagnostics
+            troubled[file.path] = entry.diagnostics.isEmpty ? nil : entry.diagnostics
             entries[file.path] = entry
         }
         change.diagnostics.sort(by: Diagnostic.ordered)

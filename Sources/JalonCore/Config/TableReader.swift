@@ -265,14 +265,16 @@ package func isIdentifier(_ text: String) -> Bool {
     return true
 }
 
+/// Characters that would need quoting in an address, or could break a header or a command line.
+private let addressForbidden: Set<Unicode.Scalar> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t"]
+
 /// A pragmatic check of an addr-spec: one `@`, a non-empty local part and a dotted domain, nothing that would
 /// need quoting or could break a header or a command line.
 package func isEmailAddress(_ text: String) -> Bool {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, text.utf8.count <= 254 else { return false }
     guard !text.hasPrefix("-") else { return false }  // would read as an option to sendmail
-    let forbidden: Set<Unicode.Scalar> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t"]
-    guard !text.unicodeScalars.contains(where: { forbidden.contains($0) || isControl($0) }) else { return false }
+    guard !text.unicodeScalars.contains(where: { addressForbidden.contains($0) || isControl($0) }) else { return false }
     let domain = parts[1]
     return !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
 }

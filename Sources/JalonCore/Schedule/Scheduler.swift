@@ -65,12 +65,12 @@ package struct Scheduler: Sendable {
     package var nextDue: Instant? { queue.first?.due }
 
     /// How many reminders wait.
-    package var pendingCount: Int { pending.values.reduce(0) { $0 + $1.count } }
+    package private(set) var pendingCount = 0
 
-    /// The next `limit` pending reminders, in due order.
+    /// The next `limit` pending reminders, in due order: only the `limit` persons due first can hold them.
     package func upcoming(_ limit: Int) -> [Reminder] {
         var merged: [Reminder] = []
-        for list in pending.values { merged += list.prefix(limit) }
+        for entry in queue.prefix(limit) { merged += (pending[entry.person] ?? []).prefix(limit) }
         merged.sort(by: Reminder.agendaOrder)
         return Array(merged.prefix(limit))
     }
@@ -91,6 +91,7 @@ package struct Scheduler: Sendable {
         var byPerson: [String: [Reminder]] = [:]
         for reminder in reminders { byPerson[reminder.person, default: []].append(reminder) }
         pending = [:]
+        pendingCount = 0
         queue = DueQueue()
         for (person, list) in byPerson { setPending(person, list) }
         return process(now: now)
@@ -120,7 +121,11 @@ package struct Scheduler: Sendable {
     private mutating func setPending(_ person: String, _ reminders: [Reminder]) {
         let list = reminders.filter { $0.due >= floor && !recorded.contains(ReminderKey(id: $0.id, due: $0.due)) }
             .sorted(by: Reminder.agendaOrder)
-        if let old = pending[person]?.first { queue.remove(DueQueue.Entry(due: old.due, person: person)) }
+        if let old = pending[person] {
+            pendingCount -= old.count
+            if let first = old.first { queue.remove(DueQueue.Entry(due: first.due, person: person)) }
+        }
+        pendingCount += list.count
         if let first = list.first {
             pending[person] = list
             queue.insert(DueQueue.Entry(due: first.due, person: person))
@@ -138,8 +143,10 @@ package struct Scheduler: Sendable {
             let split = list.firstIndex { $0.due > now } ?? list.count
             due += list[..<split]
             list.removeFirst(split)
+            pendingCount -= split
+            pendingCount -= list.count  // set again just below
             pending[entry.person] = nil
-            if !list.isEmpty { setPending(entry.person, list) }
+            setPending(entry.person, list)
         }
         var actions: [Action] = []
         if !due.isEmpty {
@@ -200,6 +207,9 @@ struct DueQueue: Sendable {
     private var entries: [Entry] = []
 
     var first: Entry? { entries.first }
+
+    /// The `count` earliest entries.
+    func prefix(_ count: Int) -> ArraySlice<Entry> { entries.prefix(count) }
 
     private func index(of entry: Entry) -> Int {
         var low = 0
