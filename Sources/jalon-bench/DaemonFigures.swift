@@ -177,20 +177,24 @@ struct DaemonFigures: ParsableCommand {
         report("RSS_KB", memory.rss)
         report("PEAK_RSS_KB", memory.peak)
         if idle > 0 {
-            // Context switches of every thread, sampled each second (threads come and go: a thread seen for the
-            // first time counts from zero, one that vanished keeps what was seen of it).
-            var last = processStatus(pid).switches
-            var wakeups = 0
-            for _ in 0..<idle {
-                sleep(1)
-                let now = processStatus(pid).switches
-                for (thread, count) in now { wakeups += count - (last[thread] ?? 0) }
-                last = now
-            }
             report("IDLE_SECONDS", idle)
-            report("IDLE_WAKEUPS", wakeups)
+            report("IDLE_WAKEUPS", wakeups(of: pid, seconds: idle))
         }
     }
+}
+
+/// Context switches of every thread of `pid` over `seconds`, sampled each second (threads come and go: a thread
+/// seen for the first time counts from zero, one that vanished keeps what was seen of it).
+func wakeups(of pid: pid_t, seconds: Int) -> Int {
+    var last = processStatus(pid).switches
+    var wakeups = 0
+    for _ in 0..<seconds {
+        sleep(1)
+        let now = processStatus(pid).switches
+        for (thread, count) in now { wakeups += count - (last[thread] ?? 0) }
+        last = now
+    }
+    return wakeups
 }
 
 struct MailBurst: ParsableCommand {
@@ -203,6 +207,9 @@ struct MailBurst: ParsableCommand {
 
     @Option(help: "How many messages.")
     var count = 1000
+
+    @Option(help: "Seconds to count the daemon's wake-ups once every message is handed over (0: skip).")
+    var idle = 0
 
     func run() throws {
         let work = makeTemporaryDirectory("mail")
@@ -263,5 +270,10 @@ struct MailBurst: ParsableCommand {
         report("MAIL_RECEIVED", done.count)
         report("MAIL_DISTINCT", recipients.count)
         report("MAIL_SECONDS", String(format: "%.2f", Double(last - due.seconds * 1_000_000_000) / 1e9))
+        if idle > 0 {
+            sleep(2)  // the last outcomes recorded
+            report("IDLE_SECONDS", idle)
+            report("IDLE_WAKEUPS", wakeups(of: pid, seconds: idle))
+        }
     }
 }

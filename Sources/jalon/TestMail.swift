@@ -45,15 +45,7 @@ struct TestMail: ParsableCommand {
         let command = ([settings.mail.sendmail[0]] + sendmail.arguments(from: from.address, to: [address]))
             .joined(separator: " ")
         Output.standardOutput("jalon: running \(command)\n")
-        nonisolated(unsafe) var result: SendmailResult?
-        let done = DispatchSemaphore(value: 0)
-        let bytes = message.rendered()
-        Task.detached {
-            result = await sendmail.send(bytes, from: from.address, to: [self.address])
-            done.signal()
-        }
-        done.wait()
-        guard let result else { throw ExitCode(1) }
+        let result = sendmail.send(message.rendered(), from: from.address, to: [address])
         var report = "sendmail: \(result.status)"
         if !result.output.isEmpty { report += "\n" + result.output }
         switch result.kind {

@@ -89,7 +89,7 @@ import Testing
         // Keep the header, damage the pages after it.
         var damaged = Array(data)
         for i in stride(from: 4096, to: damaged.count, by: 7) { damaged[i] ^= 0x5A }
-        FileManager.default.createFile(atPath: path, contents: Data(damaged))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(damaged))
         #expect(throws: StoreError.self) {
             let store = try Store(directory: dir.path)
             _ = try store.recordedKeys(since: Instant(seconds: 0))

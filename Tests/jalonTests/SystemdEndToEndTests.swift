@@ -1,4 +1,5 @@
 import Foundation
+import JalonCore
 import Testing
 
 /// jalon as it really runs: the built binary installed in a throw-away home, `systemd/jalon.service` in a real
@@ -405,12 +406,13 @@ extension SystemdScenario.Entry: CustomStringConvertible, CustomTestStringConver
     var testDescription: String { summary }
 }
 
-/// A child process started with `posix_spawn`, every signal unblocked and at its default action.
+/// A child process started with `posix_spawn` (JalonCore's `ChildProcess`), every signal unblocked and at its
+/// default action, its output and errors read through pipes.
 ///
 /// Not Foundation's `Process`: the test runner's threads block most signals (SIGTERM, SIGINT, SIGHUP… — seen in
 /// /proc/PID/status, SigBlk), `Process` passes that mask on, and then `timeout` cannot end what it runs.
 private struct SpawnedProcess {
-    let pid: pid_t
+    let child: ChildProcess
     let output: FileHandle
     let errors: FileHandle
 
@@ -420,45 +422,30 @@ private struct SpawnedProcess {
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw POSIXError(.EMFILE) }
         // Glibc's module leaves pipe2 out: close-on-exec at once, so no other child keeps a pipe open.
         for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] =
-            ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        close(outPipe[1])
-        close(errPipe[1])
-        guard result == 0 else {
+        let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer {
+            close(null)
+            close(outPipe[1])
+            close(errPipe[1])
+        }
+        do {
+            child = try ChildProcess(path, arguments, input: null, output: outPipe[1], error: errPipe[1])
+        } catch {
             close(outPipe[0])
             close(errPipe[0])
-            throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL)
+            throw error
         }
-        self.pid = pid
         output = FileHandle(fileDescriptor: outPipe[0], closeOnDealloc: true)
         errors = FileHandle(fileDescriptor: errPipe[0], closeOnDealloc: true)
     }
 
+    var pid: pid_t { child.pid }
+
     /// Waits for the process to end; its exit status, or 128 + the signal that ended it.
     func wait() -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let signal = status & 0x7f
-        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        switch child.wait().termination {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
     }
 }

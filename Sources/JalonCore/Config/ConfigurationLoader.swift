@@ -209,12 +209,13 @@ package struct ConfigurationLoader: Sendable {
         }
     }
 
-    /// Reads person files in parallel; the result is in the order of `paths`.
+    /// Reads person files in parallel (on the daemon's quiet queues, see `QuietDispatch`); the result is in the
+    /// order of `paths`.
     package func loadPersonFiles(_ paths: [String], settings: Settings) -> [PersonFile] {
         let results = UnsafeMutableBufferPointer<PersonFile>.allocate(capacity: paths.count)
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        QuietDispatch.perform(iterations: paths.count) { index in
             (slots.baseAddress! + index).initialize(to: loadPersonFile(paths[index], settings: settings))
         }
         let files = Array(results)

@@ -241,7 +241,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 if number == SIGHUP {
                     self.reload(reason: .signal)
                 } else {
-                    DispatchQueue.global().async { self.stop() }
+                    // Off the daemon's queue: stopping waits on it.
+                    DispatchQueue(label: "jalon.stop").async { self.stop() }
                 }
             }
             source.resume()

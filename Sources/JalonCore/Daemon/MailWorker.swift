@@ -1,18 +1,6 @@
 import Dispatch
 import Foundation
 
-/// Runs the sendmail tasks on Dispatch threads of their own rather than on Swift's cooperative pool, which
-/// has one thread per core and is the caller's to fill: the daemon's mail must not wait behind someone else's
-/// long computation.
-final class DispatchTaskExecutor: TaskExecutor {
-    private let queue = DispatchQueue(label: "jalon.mail", attributes: .concurrent)
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-}
-
 /// Hands queued messages to sendmail, a few processes at a time, and records what became of each (SPEC §7).
 ///
 /// The queue lives in the state database, so that a message waiting for a retry survives a restart. Exit status
@@ -36,7 +24,6 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     /// The first retry delay, in seconds; it doubles up to an hour.
     private let retryBase: Int64
 
-    static let executor = DispatchTaskExecutor()
 
     /// Messages handed over since start, for the status.
     private(set) var sentCount = 0
@@ -99,8 +86,10 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         inFlight.insert(job.key)
         group.enter()
         let sendmail = self.sendmail
-        Task(executorPreference: MailWorker.executor) { [weak self] in
-            let result = await sendmail.send(job.message, from: job.sender, to: job.recipients)
+        // A serial queue of its own: its thread waits for sendmail (see `QuietDispatch` for why not the global
+        // queues).
+        DispatchQueue(label: "jalon.sendmail").async { [weak self] in
+            let result = sendmail.send(job.message, from: job.sender, to: job.recipients)
             guard let self else { return }
             self.queue.async {
                 self.finished(job, result)

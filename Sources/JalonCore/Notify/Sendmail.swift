@@ -1,6 +1,4 @@
 import Foundation
-import Subprocess
-import SystemPackage
 
 /// What sendmail made of a message.
 package struct SendmailResult: Sendable, Equatable {
@@ -24,7 +22,7 @@ package struct SendmailResult: Sendable, Equatable {
 /// headers, the message on standard input, and a time-out.
 ///
 /// The message is given through an unlinked temporary file rather than a pipe: sendmail may exit without reading
-/// all of it, and a pipe would then fail the write (and swift-subprocess 1.0 can crash on that, its issue #367).
+/// all of it, and a pipe would then fail the write.
 package struct Sendmail: Sendable {
     /// The program and its extra arguments (SPEC §2: `mail.sendmail`).
     package var command: [String]
@@ -49,7 +47,9 @@ package struct Sendmail: Sendable {
         Array(command.dropFirst()) + ["-oi", "-f", sender, "--"] + recipients
     }
 
-    package func send(_ message: [UInt8], from sender: String, to recipients: [String]) async -> SendmailResult {
+    /// Runs sendmail on `message` and waits for it (at most the time-out, then a few seconds for it to end):
+    /// callers run it on a thread of their own.
+    package func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SendmailResult {
         guard let program = command.first else {
             return SendmailResult(kind: .temporary, status: "no sendmail program is configured", output: "")
         }
@@ -58,52 +58,36 @@ package struct Sendmail: Sendable {
         let output: Int32
         do {
             input = try Sendmail.temporaryFile(holding: message)
+        } catch {
+            return SendmailResult(kind: .temporary, status: "cannot prepare the message: \(error)", output: "")
+        }
+        defer { close(input) }
+        do {
             output = try Sendmail.temporaryFile(holding: [])
         } catch {
             return SendmailResult(kind: .temporary, status: "cannot prepare the message: \(error)", output: "")
         }
         defer { close(output) }
-        let arguments = arguments(from: sender, to: recipients)
-        let timeout = self.timeout
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(
+                program, arguments(from: sender, to: recipients), input: input, output: output, error: output)
+        } catch {
+            return SendmailResult(kind: .temporary, status: "cannot run \(program): \(error)", output: "")
+        }
+        let (termination, timedOut) = child.wait(timeout: timeout)
         let status: String
         let kind: SendmailResult.Kind
-        do {
-            let options = {
-                var options = PlatformOptions()
-                // On time-out: ask, then insist.
-                options.teardownSequence = [.send(signal: .terminate, allowedDurationToNextStep: .seconds(2))]
-                return options
-            }()
-            let termination = try await withThrowingTaskGroup(of: TerminationStatus?.self) { group in
-                group.addTask {
-                    try await run(
-                        .path(FilePath(program)), arguments: Arguments(arguments), platformOptions: options,
-                        input: .fileDescriptor(FileDescriptor(rawValue: input), closeAfterSpawningProcess: true),
-                        output: .fileDescriptor(FileDescriptor(rawValue: dup(output)), closeAfterSpawningProcess: true),
-                        error: .fileDescriptor(FileDescriptor(rawValue: dup(output)), closeAfterSpawningProcess: true)
-                    ).terminationStatus
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                return try await group.next() ?? nil
-            }
-            switch termination {
-            case .exited(let code)?:
-                status = "exit status \(code)"
-                kind = code == 0 ? .sent : (code == 75 ? .temporary : .permanent)
-            case .signaled(let signal)?:
-                status = "killed by signal \(signal)"
-                kind = .temporary
-            case nil:
-                status = "timed out after \(timeout.components.seconds) s"
-                kind = .temporary
-            }
-        } catch {
-            close(input)
-            return SendmailResult(kind: .temporary, status: "cannot run \(program): \(error)", output: "")
+        switch termination {
+        case _ where timedOut:
+            status = "timed out after \(timeout.components.seconds) s"
+            kind = .temporary
+        case .exited(let code):
+            status = "exit status \(code)"
+            kind = code == 0 ? .sent : (code == 75 ? .temporary : .permanent)
+        case .signaled(let signal):
+            status = "killed by signal \(signal)"
+            kind = .temporary
         }
         return SendmailResult(kind: kind, status: status, output: Sendmail.read(output, limit: 4096))
     }

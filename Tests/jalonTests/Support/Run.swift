@@ -73,7 +73,7 @@ final class Scratch {
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o755])
-        FileManager.default.createFile(atPath: full, contents: Data(bytes), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes), attributes: [.posixPermissions: 0o644])
         return full
     }
 
@@ -85,7 +85,7 @@ final class Scratch {
         chmod(target, 0o755)
         while let relative = walker?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: target + "/" + relative, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: target + "/" + relative, isDirectory: &isDirectory)
             chmod(target + "/" + relative, isDirectory.boolValue ? 0o755 : 0o644)
         }
         return target
