@@ -1,4 +1,5 @@
 import Foundation
+import JalonCore
 import Testing
 
 /// The built `jalon` binary under faults: killed with SIGKILL in the middle of a burst, a sendmail that is missing,
@@ -717,6 +718,55 @@ import Testing
         print("\(corruption): jalon status said: \(status.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
         print("\(corruption): state directory afterwards: \(left)")
     }
+
+    /// Not a fault, but the same machinery: once its reminders are delivered and mailed, the daemon sleeps — no
+    /// thread of it wakes at all while nothing is due. On Linux, any use of libdispatch's non-overcommit pool (the
+    /// global queues, `concurrentPerform`, Swift's global executor, `Task.sleep`) starts a timer that wakes the
+    /// process every second for good (see `QuietDispatch`); this catches it coming back.
+    @Test(.enabled(if: StandardErrorJournal.unavailable == nil, StandardErrorJournal.skipComment))
+    func anIdleDaemonDoesNotWakeAfterSendingMail() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: jalonBinary), "no jalon binary at \(jalonBinary)")
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed last, after every child is gone
+        let mail = scratch.path + "/mail"
+        try FileManager.default.createDirectory(atPath: mail + "/idle", withIntermediateDirectories: true)
+        let sendmail = try scratch.write("bin/sendmail", recordingSendmail(mailFolder: mail))
+        chmod(sendmail, 0o755)
+        try scratch.write("config/jalon.toml", settings(sendmail: sendmail))
+        let due = Int64((Date().timeIntervalSince1970 + 1.5).rounded(.up))
+        try scratch.write("config/people/idle.toml", deadlines(person: "idle", ["a": due, "b": due, "c": due]))
+        let daemon = try startDaemon(
+            ["run", "--config", scratch.path + "/config", "--state", scratch.path + "/state"],
+            environment: childEnvironment(scratch), output: scratch.path + "/run")
+        defer { daemon.kill9() }
+        try #require(
+            waitUntil(20) { countFiles(in: mail + "/idle", suffix: ".eml") == 3 },
+            "the three messages were not handed over: \(daemon.describe())")
+        // The outcomes recorded, the sendmail threads parked.
+        sleep(2)
+        func switches() -> [String: Int] {
+            var result: [String: Int] = [:]
+            let tasks = "/proc/\(daemon.pid)/task"
+            for thread in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+                guard let status = try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8) else { continue }
+                let name = status.split(separator: "\n").first?.split(separator: "\t").last.map(String.init) ?? "?"
+                result["\(thread) \(name)"] = status.split(separator: "\n")
+                    .filter { $0.contains("ctxt_switches:") }
+                    .compactMap { $0.split(separator: "\t").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+                    .reduce(0, +)
+            }
+            return result
+        }
+        let before = switches()
+        try #require(!before.isEmpty, "no threads seen for pid \(daemon.pid): \(daemon.describe())")
+        sleep(4)
+        let after = switches()
+        #expect(daemon.isRunning, "\(daemon.describe())")
+        let woken = after.compactMap { thread, count in
+            before[thread].flatMap { count > $0 ? "\(thread): \(count - $0)" : nil }
+        }
+        #expect(woken.isEmpty, "threads woke while nothing was due: \(woken.sorted())")
+    }
 }
 
 // MARK: - Configuration and fake sendmails
@@ -943,8 +993,8 @@ private enum Termination: Equatable, CustomStringConvertible {
     }
 }
 
-/// A child process started with `posix_spawn`, every signal unblocked and at its default action, its standard
-/// output and error in files. It is ended by its pid: `stop`, `kill9`, or SIGKILL from `deinit` if still running.
+/// A child process started with `posix_spawn` (JalonCore's `ChildProcess`: every signal unblocked and at its
+/// default action), its standard output and error in files. It is ended by its pid: `stop`, `kill9`, or SIGKILL from `deinit` if still running.
 private final class FaultChild {
     let pid: pid_t
     let outputPath: String
@@ -954,29 +1004,16 @@ private final class FaultChild {
     init(_ executable: String, _ arguments: [String], environment: [String: String], output: String) throws {
         outputPath = output + ".out"
         errorPath = output + ".err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
-        self.pid = pid
+        let files = [
+            open("/dev/null", O_RDONLY | O_CLOEXEC),
+            open(outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644),
+            open(errorPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644),
+        ]
+        defer { for fd in files where fd >= 0 { close(fd) } }
+        guard !files.contains(-1) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        pid = try ChildProcess(
+            executable, arguments, input: files[0], output: files[1], error: files[2], environment: environment
+        ).pid
     }
 
     deinit {
