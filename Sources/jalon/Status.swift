@@ -7,8 +7,10 @@ struct Status: ParsableCommand {
         abstract: "Show the daemon's state: next reminders, problems, last reload.",
         discussion: """
             Reads the state database the daemon writes (it is safe while the daemon runs): whether the daemon \
-            runs, when it last read the configuration and the problems it found, the next reminders, and how \
-            many reminders were delivered and missed.
+            runs, when it last read the configuration and the problems it found, the next reminders, how \
+            many reminders were delivered and missed, and the mail: sent, queued (not tried yet, or being \
+            handed to sendmail now), waiting for a retry (each with its next try and last error), and refused \
+            (each with the `jalon retry` that queues it again).
 
             Exit status: 0 when the daemon runs, 3 when it does not, 1 when there is no state to read.
             """)
@@ -59,7 +61,10 @@ struct Status: ParsableCommand {
         let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 }
         let failed = (try? store.mail(in: .failed)) ?? []
         let sent = (try? store.mailCount(in: .sent)) ?? 0
-        out += "mail: \(sent) sent, \(retrying.count) waiting for a retry, \(failed.count) failed\n"
+        let queued = (try? store.mailCount(in: .pending, tried: false)) ?? 0
+        let retryCount = (try? store.mailCount(in: .pending, tried: true)) ?? retrying.count
+        let failedCount = (try? store.mailCount(in: .failed)) ?? failed.count
+        out += "mail: \(sent) sent, \(queued) queued, \(retryCount) waiting for a retry, \(failedCount) failed\n"
         for job in retrying {
             out += "  retry  \(job.key.id) (due \(when(job.key.due.seconds))): try \(job.attempts + 1) at "
                 + "\(when(job.nextAttempt.seconds)); last: \(job.lastError ?? "?")\n"

@@ -428,9 +428,12 @@ extension Store {
         }
     }
 
-    package func mailCount(in state: MailJob.State) throws(StoreError) -> Int {
-        try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM mail WHERE state = ?", arguments: [state.rawValue]) ?? 0
+    /// How many messages are in a state; with `tried`, only those sendmail has (or has not) had at least once.
+    package func mailCount(in state: MailJob.State, tried: Bool? = nil) throws(StoreError) -> Int {
+        let filter = tried.map { $0 ? " AND attempts > 0" : " AND attempts = 0" } ?? ""
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM mail WHERE state = ?" + filter, arguments: [state.rawValue])
+                ?? 0
         }
     }
 
