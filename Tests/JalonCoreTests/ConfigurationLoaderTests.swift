@@ -430,4 +430,26 @@ import Testing
         #expect(config.diagnostics.isEmpty)
         #expect(config.people.count == 4)
     }
+
+    @Test(arguments: [
+        ("anne@example.org", true), ("a.b+c@mail.example.fr", true), ("élodie@exemple.fr", true),
+        ("x@y", true), ("", false), ("@example.org", false), ("anne@", false), ("anne", false),
+        ("a@b@c", false), ("-oQ@example.org", false), ("anne @example.org", false), ("<anne@example.org>", false),
+        ("anne@example..org", false), ("anne@.example.org", false), ("anne@example.org.", false),
+        ("anne@exa,mple.org", false), ("an\"ne@example.org", false), ("anne\t@example.org", false),
+        ("anne\u{85}@example.org", false), ("anne\u{2028}@example.org", false), ("anne@exa\u{7F}mple.org", false),
+        (String(repeating: "a", count: 250) + "@b.fr", false), (String(repeating: "a", count: 249) + "@b.fr", true),
+    ])
+    func emailAddresses(_ text: String, _ valid: Bool) {
+        #expect(isEmailAddress(text) == valid, "\(text.debugDescription)")
+    }
+
+    @Test(arguments: [
+        ("Séance « bilan » — l’été", nil), ("plain", nil), ("a\tb", "\t"), ("a\u{7F}", "\u{7F}"),
+        ("é\u{85}", "\u{85}"), ("\u{9F}x", "\u{9F}"), ("\u{A0}ok", nil), ("x\u{2028}", "\u{2028}"),
+        ("x\u{2029}", "\u{2029}"), ("\u{2027}\u{202A}", nil), ("line\nbreak", "\n"),
+    ] as [(String, Unicode.Scalar?)])
+    func controlCharacters(_ text: String, _ first: Unicode.Scalar?) {
+        #expect(firstControl(text) == first, "\(text.debugDescription)")
+    }
 }

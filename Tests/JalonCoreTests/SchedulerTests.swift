@@ -189,4 +189,23 @@ import Testing
                 "-1h 2027-03-29T08:00:00+02:00 on-time",
             ])
     }
+
+    /// The agenda's fast sort (plain keys, the identifiers' first eight bytes) gives the order `agendaOrder` gives:
+    /// identifiers sharing their first bytes, one a prefix of another, many due the same second.
+    @Test func agendaSortAgreesWithAgendaOrder() {
+        var seed: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let people = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-2", "zoe", "anne-marie.dupont", "anne-marie.dupond"]
+        let steps = ["-7d", "+0d", "-1mo", "follow-up-1", "follow-up-12", "follow-up-2"]
+        let reminders = (0..<2_000).map { _ in
+            reminder(
+                people[next(people.count)], "i\(next(3))", steps[next(steps.count)],
+                Self.t0 + Int64(next(4)) * 3_600)
+        }
+        #expect(Reminder.sortedForAgenda(reminders).map(\.description)
+            == reminders.sorted(by: Reminder.agendaOrder).map(\.description))
+    }
 }

@@ -49,8 +49,7 @@ package struct Agenda: Sendable {
         DispatchQueue.concurrentPerform(iterations: sliceCount) { s in
             var list: [Reminder] = []
             for chunk in 0..<chunkCount { list += bucketSlots[chunk * sliceCount + s] }
-            list.sort(by: Reminder.agendaOrder)
-            sliceSlots[s] = list
+            sliceSlots[s] = Reminder.sortedForAgenda(list)
         }
         var all: [Reminder] = []
         all.reserveCapacity(slices.reduce(0) { $0 + $1.count })

@@ -92,7 +92,8 @@ package enum ConfigFile {
     package static func decode(_ bytes: [UInt8]) -> Outcome {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if !body.contains(0), let text = String(validating: body, as: UTF8.self) { return .text(text) }
+        let hasNUL = body.withUnsafeBytes { $0.isEmpty ? false : memchr($0.baseAddress!, 0, $0.count) != nil }
+        if !hasNUL, let text = String(validating: body, as: UTF8.self) { return .text(text) }
         // Something is wrong: find the line and column: line and column (in scalars) of the first bad byte.
         var line = 1
         var column = 1

@@ -155,7 +155,7 @@ package struct ConfigurationLoader: Sendable {
         var st = stat()
         guard lstat(absolute(Self.peopleFolder), &st) == 0 else { return ([], []) }
         walk(Self.peopleFolder, into: &paths, diagnostics: &diagnostics)
-        paths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        paths.sort(by: bytesPrecede)
         return (paths, diagnostics)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found in the configuration, at a place in a file.
 package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     package enum Severity: String, Sendable {
@@ -25,9 +27,7 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// File by file in byte order, then by position, errors before warnings at the same place.
     package static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        let l = Array(lhs.file.utf8)
-        let r = Array(rhs.file.utf8)
-        if l != r { return l.lexicographicallyPrecedes(r) }
+        if !sameBytes(lhs.file, rhs.file) { return bytesPrecede(lhs.file, rhs.file) }
         if lhs.position != rhs.position { return lhs.position < rhs.position }
         return lhs.severity == .error && rhs.severity == .warning
     }
@@ -80,4 +80,17 @@ final class DiagnosticCollector {
             return Diagnostic(file: file, position: position, severity: entry.severity, message: entry.message)
         }
     }
+}
+
+/// Byte order of the UTF-8 texts (paths are sorted so, whatever the locale; for identifiers, which are ASCII, it
+/// is also Swift's order), compared with `memcmp` rather than character by character.
+package func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    let order = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            let common = min(x.count, y.count)
+            let sign = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return sign != 0 ? sign < 0 : x.count < y.count
+        }
+    }
+    return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
 }

@@ -61,7 +61,7 @@ package struct LiveConfiguration: Sendable {
                 change.people.insert(id)
             }
         }
-        for file in files.sorted(by: { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }) {
+        for file in files.sorted(by: { bytesPrecede($0.path, $1.path) }) {
             var entry = entries[file.path] ?? Entry(person: nil, diagnostics: [])
             entry.diagnostics = file.diagnostics
             if let person = file.person {

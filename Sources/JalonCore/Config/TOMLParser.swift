@@ -152,8 +152,9 @@ private func sameKey(_ a: String, _ b: String) -> Bool {
     a == b && sameBytes(a, b)
 }
 
+/// Whether the two texts have the same UTF-8 bytes.
 @inline(never)
-private func sameBytes(_ a: String, _ b: String) -> Bool {
+func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
     let same = a.utf8.withContiguousStorageIfAvailable { x in
         b.utf8.withContiguousStorageIfAvailable { y in

@@ -53,7 +53,7 @@ struct TableReader {
     /// because a line break there would let the text write headers of its own.
     mutating func headerText(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
-        if let bad = text.unicodeScalars.first(where: isControl) {
+        if let bad = firstControl(text) {
             error(
                 "`\(key)` holds a control character (U+\(hex4(bad.value))); it would end up in a mail header",
                 key: key)
@@ -184,7 +184,7 @@ struct TableReader {
             case "person": result.append(.person)
             case "consultant": result.append(.consultant)
             default:
-                if let bad = text.unicodeScalars.first(where: isControl) {
+                if let bad = firstControl(text) {
                     diagnostics.error(
                         "`\(key)` holds a control character (U+\(hex4(bad.value))); it would end up in a mail header",
                         at: at)
@@ -265,18 +265,33 @@ package func isIdentifier(_ text: String) -> Bool {
     return true
 }
 
-/// Characters that would need quoting in an address, or could break a header or a command line.
-private let addressForbidden: Set<Unicode.Scalar> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t"]
-
 /// A pragmatic check of an addr-spec: one `@`, a non-empty local part and a dotted domain, nothing that would
-/// need quoting or could break a header or a command line.
+/// need quoting or could break a header or a command line (spaces, `<>()[],;:\\"`, control characters).
 package func isEmailAddress(_ text: String) -> Bool {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, text.utf8.count <= 254 else { return false }
-    guard !text.hasPrefix("-") else { return false }  // would read as an option to sendmail
-    guard !text.unicodeScalars.contains(where: { addressForbidden.contains($0) || isControl($0) }) else { return false }
-    let domain = parts[1]
-    return !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
+    guard text.utf8.count <= 254, !text.hasPrefix("-") else { return false }  // "-…" would read as an option
+    var ats = 0
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "@": ats += 1
+        case " ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"": return false
+        default: if isControl(scalar) { return false }
+        }
+    }
+    let bytes = text.utf8
+    guard ats == 1, let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
+    let domain = bytes[bytes.index(after: at)...]
+    let dot = UInt8(ascii: ".")
+    guard let first = domain.first, first != dot, domain.last != dot else { return false }
+    return !zip(domain, domain.dropFirst()).contains { $0 == dot && $1 == dot }
+}
+
+/// The first control character of `text` (see `isControl`). The bytes are looked at first: without a byte below
+/// 0x20, DEL, or the lead bytes of C1 controls (0xC2) and of U+2028/U+2029 (0xE2), there is none.
+func firstControl(_ text: String) -> Unicode.Scalar? {
+    let suspect = text.utf8.contains { (byte: UInt8) -> Bool in
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+    return suspect ? text.unicodeScalars.first(where: isControl) : nil
 }
 
 /// C0 and C1 control characters and DEL; tabs included, since no header text needs one.

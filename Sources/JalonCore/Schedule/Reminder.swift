@@ -57,8 +57,37 @@ package final class Reminder: Hashable, Sendable, CustomStringConvertible {
     /// `PERSON/ITEM`, what `jalon done` takes.
     package var itemKey: String { person + "/" + item }
 
-    /// Due first, then by identifier: the agenda's order.
+    /// `reminders` in the agenda's order. Sorted through plain keys — the due second, the identifier's first eight
+    /// bytes, the position — so that comparing and moving them touches no reference count; only identifiers that
+    /// share their first eight bytes and their due second are compared whole.
+    package static func sortedForAgenda(_ reminders: [Reminder]) -> [Reminder] {
+        struct Key {
+            var due: Int64
+            var prefix: UInt64
+            var index: Int
+        }
+        var keys = reminders.indices.map { index in
+            var prefix: UInt64 = 0
+            var taken = 0
+            for byte in reminders[index].id.utf8.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                taken += 1
+            }
+            // Left-aligned, so that a shorter identifier that is a prefix of a longer one comes first.
+            prefix <<= UInt64(8 * (8 - taken))
+            return Key(due: reminders[index].due.seconds, prefix: prefix, index: index)
+        }
+        keys.sort { a, b in
+            if a.due != b.due { return a.due < b.due }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return bytesPrecede(reminders[a.index].id, reminders[b.index].id)
+        }
+        return keys.map { reminders[$0.index] }
+    }
+
+    /// Due first, then by identifier: the agenda's order. Identifiers are ASCII (SPEC §3), so their byte order is
+    /// their order.
     package static func agendaOrder(_ lhs: Reminder, _ rhs: Reminder) -> Bool {
-        lhs.due != rhs.due ? lhs.due < rhs.due : lhs.id < rhs.id
+        lhs.due != rhs.due ? lhs.due < rhs.due : bytesPrecede(lhs.id, rhs.id)
     }
 }
