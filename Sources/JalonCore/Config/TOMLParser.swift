@@ -1,3 +1,5 @@
+import Glibc
+
 /// jalon's own TOML 1.0.0 parser.
 ///
 /// It works on the UTF-8 bytes of the document, keeps where every key and array element was written, builds plain
@@ -146,7 +148,8 @@ extension TOML.Table {
 }
 
 /// TOML keys are compared byte for byte, while Swift's `==` also equates canonically equivalent strings
-/// ("é" and "e\u{301}"); `==` first, since it is fast and never says "different" for equal bytes.
+/// ("é" and "e\u{301}"; "\u{212A}" and "K"); `==` first, since it is fast and never says "different" for equal
+/// bytes.
 @inline(__always)
 private func sameKey(_ a: String, _ b: String) -> Bool {
     a == b && sameBytes(a, b)
@@ -155,11 +158,9 @@ private func sameKey(_ a: String, _ b: String) -> Bool {
 /// Whether the two texts have the same UTF-8 bytes.
 @inline(never)
 func sameBytes(_ a: String, _ b: String) -> Bool {
-    guard a.utf8.count == b.utf8.count else { return false }
     let same = a.utf8.withContiguousStorageIfAvailable { x in
         b.utf8.withContiguousStorageIfAvailable { y in
-            for i in 0..<x.count where x[i] != y[i] { return false }
-            return true
+            x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
         }
     }
     return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)

@@ -242,8 +242,9 @@ struct TableReader {
 
     /// Warns about every key that no accessor asked for.
     func finish() {
-        guard table.keys.contains(where: { !known.contains($0) }) else { return }
-        for key in table.keys where !known.contains(key) {
+        func isKnown(_ key: String) -> Bool { known.contains { sameBytes($0, key) } }
+        guard table.keys.contains(where: { !isKnown($0) }) else { return }
+        for key in table.keys where !isKnown(key) {
             var message = "unknown key `\(printable(key))` in \(context)"
             if let suggestion = closest(to: key, among: known) {
                 message += " (did you mean `\(suggestion)`?)"
@@ -256,13 +257,15 @@ struct TableReader {
 
 /// SPEC §3: `[a-z0-9][a-z0-9._-]{0,63}`.
 package func isIdentifier(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard (1...64).contains(bytes.count) else { return false }
-    for (i, b) in bytes.enumerated() {
-        let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-        if i == 0 ? !alnum : !(alnum || b == 0x2E || b == 0x5F || b == 0x2D) { return false }
+    func check(_ bytes: some Collection<UInt8>) -> Bool {
+        guard (1...64).contains(bytes.count) else { return false }
+        for (i, b) in bytes.enumerated() {
+            let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            if i == 0 ? !alnum : !(alnum || b == 0x2E || b == 0x5F || b == 0x2D) { return false }
+        }
+        return true
     }
-    return true
+    return text.utf8.withContiguousStorageIfAvailable { check($0) } ?? check(Array(text.utf8))
 }
 
 /// A pragmatic check of an addr-spec: one `@`, a non-empty local part and a dotted domain, nothing that would
@@ -288,10 +291,11 @@ package func isEmailAddress(_ text: String) -> Bool {
 /// The first control character of `text` (see `isControl`). The bytes are looked at first: without a byte below
 /// 0x20, DEL, or the lead bytes of C1 controls (0xC2) and of U+2028/U+2029 (0xE2), there is none.
 func firstControl(_ text: String) -> Unicode.Scalar? {
-    let suspect = text.utf8.contains { (byte: UInt8) -> Bool in
-        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    func suspect(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
     }
-    return suspect ? text.unicodeScalars.first(where: isControl) : nil
+    let suspected = text.utf8.withContiguousStorageIfAvailable { suspect($0) } ?? suspect(text.utf8)
+    return suspected ? text.unicodeScalars.first(where: isControl) : nil
 }
 
 /// C0 and C1 control characters and DEL; tabs included, since no header text needs one.
