@@ -38,10 +38,12 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try directories.loadConfiguration()
+        let progress = TerminalProgress()
+        let configuration = try directories.loadConfiguration(progress: progress)
         let zone = configuration.settings.zone
         func parse(_ text: String, _ option: String) throws -> Instant {
             guard let instant = TimeParsing.instant(text, zone: zone) else {
+                progress?.finish()
                 Output.standardError(
                     "jalon: \(option) \"\(text)\" is neither a date like 2026-12-01 nor a date-time like "
                         + "2026-12-01T09:00:00+01:00\n")
@@ -51,7 +53,9 @@ struct AgendaCommand: ParsableCommand {
         }
         let start = try from.map { try parse($0, "--from") } ?? Instant(Date())
         let end = try to.map { try parse($0, "--to") } ?? start + Int64(days ?? 30) * 86_400
-        let agenda = Agenda(configuration: configuration, from: start, to: end)
+        let agenda = Agenda(
+            configuration: configuration, from: start, to: end, progress: progress?.reporter("computing reminders"))
+        progress?.finish()
         if json {
             agenda.writeJSON { Output.standardOutput($0) }
         } else {

@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
     @OptionGroup var directories: Directories
 
     func run() throws {
-        let configuration = try directories.loadConfiguration()
+        let progress = TerminalProgress()
+        let configuration = try directories.loadConfiguration(progress: progress)
+        progress?.finish()
         var out = ""
         for diagnostic in configuration.diagnostics { out += diagnostic.description + "\n" }
         Output.standardOutput(out)

@@ -41,10 +41,13 @@ struct Directories: ParsableArguments {
     }
 
     /// Loads the configuration directory, or exits with status 1 and a message when it cannot be used at all.
-    func loadConfiguration() throws -> Configuration {
+    func loadConfiguration(progress: TerminalProgress? = nil) throws -> Configuration {
+        var loader = ConfigurationLoader(directory: configurationDirectory)
+        loader.progress = progress?.reporter("reading person files")
         do {
-            return try ConfigurationLoader(directory: configurationDirectory).load()
+            return try loader.load()
         } catch {
+            progress?.finish()
             Output.standardError("jalon: \(error)\n")
             throw ExitCode(1)
         }

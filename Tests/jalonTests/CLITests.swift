@@ -12,6 +12,38 @@ import Testing
         #expect(result.stderr.contains("4 person files, 4 people loaded, 0 errors, 0 warnings"))
     }
 
+    /// On a terminal, long work shows how far it has gone on standard error and erases the line before the
+    /// summary; into a pipe or a file, nothing of the kind. `script` gives jalon a terminal;
+    /// JALON_PROGRESS_DELAY_MS=0 shows the line at once instead of after half a second.
+    @Test func progressShowsOnATerminalOnly() throws {
+        let scratch = try Scratch()
+        let config = try scratch.copyOfExampleConfiguration()
+        let piped = try jalon(["check", "--config", config], environment: ["JALON_PROGRESS_DELAY_MS": "0"])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("\u{1B}") && !piped.stderr.contains("\r"), "\(piped.stderr.debugDescription)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+            "util-linux's script(1) is needed to give jalon a terminal")
+        let typescript = scratch.path + "/typescript"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(jalonBinary)' check --config '\(config)'", typescript]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": scratch.path, "LANG": "C.UTF-8", "JALON_PROGRESS_DELAY_MS": "0",
+        ]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let seen = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""
+        let line = "\r\u{1B}[Kjalon: reading person files"
+        let erasedThenSummary = "\r\u{1B}[Kjalon: \(config): 4 person files, 4 people loaded"
+        #expect(seen.contains(line), "\(seen.debugDescription)")
+        #expect(seen.contains(erasedThenSummary), "\(seen.debugDescription)")
+    }
+
     @Test func checkPrintsEveryProblemWithItsLocation() throws {
         let scratch = try Scratch()
         try scratch.write(

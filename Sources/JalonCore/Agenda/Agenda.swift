@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The reminders due in a window, and their two renderings: a table for people and JSON for programs (SPEC §6).
 package struct Agenda: Sendable {
@@ -9,10 +10,13 @@ package struct Agenda: Sendable {
 
     /// The reminders of every good person that are due in [`from`, `to`), sorted by due instant then id.
     ///
-    /// - Parameter isAcknowledged: items finished with `jalon done`, by `PERSON/ITEM` and base instant.
+    /// - Parameters:
+    ///   - isAcknowledged: items finished with `jalon done`, by `PERSON/ITEM` and base instant.
+    ///   - progress: told how many people are planned so far, and how many there are (from any thread).
     package init(
         configuration: Configuration, from: Instant, to: Instant,
-        isAcknowledged: @Sendable (String, Instant) -> Bool = { _, _ in false }
+        isAcknowledged: @Sendable (String, Instant) -> Bool = { _, _ in false },
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) {
         let planner = ReminderPlanner(settings: configuration.settings)
         let people = configuration.people
@@ -37,6 +41,8 @@ package struct Agenda: Sendable {
         }
         nonisolated(unsafe) let bucketSlots = buckets
         nonisolated(unsafe) let sliceSlots = slices
+        let planned = Atomic<Int>(0)
+        progress?(0, people.count)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var index = chunk
             while index < people.count {
@@ -44,6 +50,7 @@ package struct Agenda: Sendable {
                     bucketSlots[chunk * sliceCount + slice(reminder.due)].append(reminder)
                 }
                 index += chunkCount
+                if let progress { progress(planned.add(1, ordering: .relaxed).newValue, people.count) }
             }
         }
         DispatchQueue.concurrentPerform(iterations: sliceCount) { s in

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Everything read from a configuration directory: the settings, the people whose files are good, and every
 /// problem found.
@@ -35,6 +36,8 @@ package struct ConfigurationLoader: Sendable {
     package var directory: String
     package var systemZone: Zone
     package var trust: ConfigFile.Trust
+    /// Told how many person files are read so far, and how many there are, as the reading goes (from any thread).
+    package var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     package init(directory: String, systemZone: Zone = .system, trust: ConfigFile.Trust = .current) {
         self.directory = directory
@@ -215,8 +218,12 @@ package struct ConfigurationLoader: Sendable {
         let results = UnsafeMutableBufferPointer<PersonFile>.allocate(capacity: paths.count)
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
+        let done = Atomic<Int>(0)
+        let progress = self.progress
+        progress?(0, paths.count)
         QuietDispatch.perform(iterations: paths.count) { index in
             (slots.baseAddress! + index).initialize(to: loadPersonFile(paths[index], settings: settings))
+            if let progress { progress(done.add(1, ordering: .relaxed).newValue, paths.count) }
         }
         let files = Array(results)
         _ = results.baseAddress.map { $0.deinitialize(count: paths.count) }
