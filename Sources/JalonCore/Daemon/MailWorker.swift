@@ -24,7 +24,6 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     /// The first retry delay, in seconds; it doubles up to an hour.
     private let retryBase: Int64
 
-
     /// Messages handed over since start, for the status.
     private(set) var sentCount = 0
 
