@@ -559,18 +559,13 @@ private struct Source {
     }
 }
 
-/// How to name an existing value in a message.
+/// How to name an existing value in a message: as `TOML.Value.typeDescription` does, except that a table met
+/// while parsing is an inline one and a date-time with an offset is just "a date-time".
 private func describe(_ value: TOML.Value) -> String {
     switch value {
     case .table: "an inline table"
-    case .array: "an array"
-    case .string: "a string"
-    case .integer: "an integer"
-    case .float: "a float"
-    case .bool: "a boolean"
-    case .date: "a date"
-    case .time: "a time"
-    case .dateTime(_, let offset): offset == nil ? "a local date-time" : "a date-time"
+    case .dateTime(_, _?): "a date-time"
+    default: value.typeDescription
     }
 }
 
@@ -1099,11 +1094,9 @@ private struct TOMLByteParser {
                 }
             }
             let value = nodes[node].values[slot]
-            let what: String
-            if case .table = value { what = "an inline table" } else { what = describe(value) }
             throw source.fail(
                 "cannot define the \(isArray ? "array of tables" : "table") \(display): "
-                    + "\(name) is already \(what) (line \(line))",
+                    + "\(name) is already \(describe(value)) (line \(line))",
                 at: headerStart)
         }
         if !isArray {
