@@ -7,21 +7,6 @@ import Testing
 /// place inside the file. 10,000 cases here; `JALON_FUZZ_CASES` asks for more (scripts/bench --fuzz N), and
 /// `JALON_FUZZ_SEED` for another seed.
 @Suite struct ConfigurationFuzzTests {
-    /// SplitMix64: small, fast, and the same sequence everywhere for a seed.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-    }
-
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
@@ -71,7 +56,7 @@ import Testing
         "\u{0}", "\u{7}", "\u{2028}", "é", "\u{301}", "👩‍👩‍👧",
     ].map { Array($0.utf8) }
 
-    static func mutate(_ seed: [UInt8], _ random: inout Random) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = seed
         for _ in 0...random.below(3) {
             let at = random.below(bytes.count + 1)
@@ -135,7 +120,7 @@ import Testing
     static func fuzz() {
         let environment = ProcessInfo.processInfo.environment
         let cases = environment["JALON_FUZZ_CASES"].flatMap(Int.init) ?? 10_000
-        var random = Random(state: environment["JALON_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127)
+        var random = SplitMix64(seed: environment["JALON_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_127)
         var settings = Settings.defaults(zone: Zone(identifier: "Europe/Paris")!)
         settings.consultants["claire"] = Consultant(id: "claire", name: "Claire", email: "c@example.org", digest: nil)
         settings.consultants["thomas"] = Consultant(id: "thomas", name: "Thomas", email: nil, digest: nil)

@@ -193,11 +193,8 @@ import Testing
     /// The agenda's fast sort (plain keys, the identifiers' first eight bytes) gives the order `agendaOrder` gives:
     /// identifiers sharing their first bytes, one a prefix of another, many due the same second.
     @Test func agendaSortAgreesWithAgendaOrder() {
-        var seed: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = SplitMix64(seed: 42)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         let people = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-2", "zoe", "anne-marie.dupont", "anne-marie.dupond"]
         let steps = ["-7d", "+0d", "-1mo", "follow-up-1", "follow-up-12", "follow-up-2"]
         let reminders = (0..<2_000).map { _ in
