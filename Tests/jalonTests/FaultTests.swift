@@ -65,22 +65,12 @@ import Testing
             var expected: [String: String] = [:]  // reminder id → recipient
             for p in 0..<people {
                 let person = "\(prefix)-p\(p)"
-                var text = "id = \"\(person)\"\n"
+                var items: [String: Int64] = [:]
                 for i in 0..<itemsPerPerson {
-                    let recipient = "\(person)-d\(i)@fault.example"
-                    expected["\(person)/d\(i)/+0d"] = recipient
-                    text += """
-
-                        [[deadline]]
-                        id = "d\(i)"
-                        due = \(utcDateTime(due))
-                        remind = ["+0d"]
-                        follow_up = false
-                        to = ["\(recipient)"]
-
-                        """
+                    items["d\(i)"] = due
+                    expected["\(person)/d\(i)/+0d"] = "\(person)-d\(i)@fault.example"
                 }
-                try scratch.write("config/people/\(person).toml", text)
+                try scratch.write("config/people/\(person).toml", deadlines(person: person, items))
             }
             let delay = random.nextUnit()  // the kill lands in [due, due + 1 s)
             let first = try startDaemon(
@@ -252,20 +242,8 @@ import Testing
         try scratch.write("config/jalon.toml", settings(sendmail: program, timeout: 2))
         let due = Int64((Date().timeIntervalSince1970 + 1.5).rounded(.up))
         let ids = (0..<6).map { "m/n\($0)/+0d" }
-        var person = "id = \"m\"\n"
-        for i in 0..<6 {
-            person += """
-
-                [[deadline]]
-                id = "n\(i)"
-                due = \(utcDateTime(due))
-                remind = ["+0d"]
-                follow_up = false
-                to = ["n\(i)@fault.example"]
-
-                """
-        }
-        try scratch.write("config/people/m.toml", person)
+        try scratch.write(
+            "config/people/m.toml", deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
         let reason: String
         switch fault {
         case .missing: reason = "sendmail \(program) cannot be run: No such file or directory"
@@ -405,8 +383,8 @@ import Testing
             $0.hasSuffix(".eml")
         }
         for i in 0..<6 {
-            let copies = received.filter { $0.hasPrefix("n\(i)@fault.example.") }
-            #expect(copies.count == 1, "n\(i)@fault.example received \(copies.count) messages")
+            let copies = received.filter { $0.hasPrefix("m-n\(i)@fault.example.") }
+            #expect(copies.count == 1, "m-n\(i)@fault.example received \(copies.count) messages")
         }
     }
 
