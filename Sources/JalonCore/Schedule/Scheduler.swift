@@ -138,15 +138,11 @@ package struct Scheduler: Sendable {
     private mutating func process(now: Instant) -> [Action] {
         var due: [Reminder] = []
         while let entry = queue.first, entry.due <= now {
-            queue.remove(entry)
-            var list = pending[entry.person] ?? []
+            let list = pending[entry.person] ?? []
             let split = list.firstIndex { $0.due > now } ?? list.count
             due += list[..<split]
-            list.removeFirst(split)
-            pendingCount -= split
-            pendingCount -= list.count  // set again just below
-            pending[entry.person] = nil
-            setPending(entry.person, list)
+            // Takes the person's queue entry and count down, and puts back what is not due yet.
+            setPending(entry.person, Array(list[split...]))
         }
         var actions: [Action] = []
         if !due.isEmpty {
