@@ -128,7 +128,7 @@ package final class Store: Sendable {
         for byte in path.utf8 {
             switch byte {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: result.unicodeScalars.append(Unicode.Scalar(byte))
-            default: result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            default: result += String(format: "%%%02X", byte)
             }
         }
         return result
@@ -510,11 +510,5 @@ extension Store {
         job.nextAttempt = Instant(seconds: row["next_attempt"])
         job.lastError = row["last_error"]
         return job
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
