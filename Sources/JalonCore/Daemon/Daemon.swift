@@ -165,7 +165,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if let storeProblem { reportStoreProblem(storeProblem) }
             mailWorker = MailWorker(
                 queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
-                concurrency: options.mailConcurrency, retryBase: options.mailRetryBase, journal: options.journal,
+                concurrency: options.mailConcurrency, retryBase: options.mailRetryBase,
+                storeRetry: options.storeRetry, journal: options.journal,
                 language: { [weak self] in self?.live.settings.language ?? .fr }, store: { [weak self] in self?.store })
             reload(reason: .start)
             watch()

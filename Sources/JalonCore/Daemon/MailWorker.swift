@@ -23,16 +23,20 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     private var stopped = false
     /// The first retry delay, in seconds; it doubles up to an hour.
     private let retryBase: Int64
+    /// How long to wait before trying the state database again (`Daemon.Options.storeRetry`).
+    private let storeRetry: DispatchTimeInterval
 
     /// Messages handed over since start, for the status.
     private(set) var sentCount = 0
 
     init(
         queue: DispatchQueue, sendmail: Sendmail, concurrency: Int = 4, retryBase: Int64 = 60,
-        journal: any JournalWriter, language: @escaping () -> Language, store: @escaping () -> Store?
+        storeRetry: DispatchTimeInterval = .seconds(5), journal: any JournalWriter,
+        language: @escaping () -> Language, store: @escaping () -> Store?
     ) {
         self.queue = queue
         self.retryBase = retryBase
+        self.storeRetry = storeRetry
         self.sendmail = sendmail
         self.concurrency = max(1, concurrency)
         self.journal = journal
@@ -107,12 +111,12 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
                     JournalEntry(
                         event: .deliveryFailure,
                         message: (language() == .fr
-                            ? "impossible d'enregistrer l'envoi de \(job.key.id) : \(error) ; nouvel essai dans 5 s"
-                            : "cannot record the mail of \(job.key.id): \(error); trying again in 5 s"),
+                            ? "impossible d'enregistrer l'envoi de \(job.key.id) : \(error) ; jalon réessaie"
+                            : "cannot record the mail of \(job.key.id): \(error); jalon tries again"),
                         fields: ["JALON_REMINDER": job.key.id]))
             }
             unrecorded.append((job, result))
-            retryTimer.schedule(deadline: .now() + .seconds(5))
+            retryTimer.schedule(deadline: .now() + storeRetry)
         }
         pump()
     }
@@ -152,7 +156,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
             do { try record(job, result) } catch { left.append((job, result)) }
         }
         unrecorded = left
-        if !left.isEmpty { retryTimer.schedule(deadline: .now() + .seconds(5)) }
+        if !left.isEmpty { retryTimer.schedule(deadline: .now() + storeRetry) }
         pump()
     }
 
