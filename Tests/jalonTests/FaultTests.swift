@@ -964,20 +964,11 @@ private func startDaemon(_ arguments: [String], environment: [String: String], o
         environment: environment, output: output)
 }
 
-private enum Termination: Equatable, CustomStringConvertible {
-    case exited(Int32)
-    case signaled(Int32)
-
-    var description: String {
-        switch self {
-        case .exited(let code): "exit \(code)"
-        case .signaled(let signal): "signal \(signal)"
-        }
-    }
-}
+private typealias Termination = ChildProcess.Termination
 
 /// A child process started with `posix_spawn` (JalonCore's `ChildProcess`: every signal unblocked and at its
-/// default action), its standard output and error in files. It is ended by its pid: `stop`, `kill9`, or SIGKILL from `deinit` if still running.
+/// default action), its standard output and error in files. It is ended by its pid: `stop`, `kill9`, or SIGKILL
+/// from `deinit` if still running.
 private final class FaultChild {
     let pid: pid_t
     let outputPath: String
@@ -1013,8 +1004,7 @@ private final class FaultChild {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
         guard result == pid else { return nil }
-        let signal = status & 0x7f
-        termination = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+        termination = Termination(waitStatus: status)
         return termination
     }
 

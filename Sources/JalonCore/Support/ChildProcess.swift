@@ -15,9 +15,22 @@ package struct ChildProcess {
     package let pid: pid_t
 
     /// How a child ended.
-    package enum Termination: Equatable, Sendable {
+    package enum Termination: Equatable, Sendable, CustomStringConvertible {
         case exited(Int32)
         case signaled(Int32)
+
+        /// From a status `waitpid` gave for a child that ended.
+        package init(waitStatus status: Int32) {
+            let signal = status & 0x7f
+            self = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+        }
+
+        package var description: String {
+            switch self {
+            case .exited(let code): "exit \(code)"
+            case .signaled(let signal): "signal \(signal)"
+            }
+        }
     }
 
     /// Starts `path` with `arguments`, its standard input, output and error on the given descriptors (which
@@ -76,9 +89,7 @@ package struct ChildProcess {
         if let timer { ChildProcess.timers.sync { timer.cancel() } }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let signal = status & 0x7f
-        let termination: Termination = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
-        return (termination, timedOut.load(ordering: .relaxed))
+        return (Termination(waitStatus: status), timedOut.load(ordering: .relaxed))
     }
 
     /// The queue of the time-out timers: serial, so that cancelling on it leaves no handler running.
