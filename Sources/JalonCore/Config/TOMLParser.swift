@@ -422,10 +422,7 @@ private struct Source {
         return s == "\"" ? "'\"'" : "\"\(Character(s))\""
     }
 
-    func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
+    func hex(_ value: UInt32) -> String { "U+" + hex4(value) }
 
     /// Source text for a message: cut after 40 scalars, control characters (but tab) shown as `\u{…}`.
     func snippet(_ from: Int, _ to: Int) -> String {
