@@ -157,11 +157,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             timer.schedule(wallDeadline: .distantFuture)
             timer.resume()
             self.timer = timer
-            options.journal.write(
-                JournalEntry(
-                    event: .started,
-                    message: "jalon \(live.settings.language == .fr ? "démarre" : "starts") "
-                        + "(\(options.configurationDirectory))"))
+            options.journal.write(messages.entry(.started, .started(directory: options.configurationDirectory)))
             if let storeProblem { reportStoreProblem(storeProblem) }
             mailWorker = MailWorker(
                 queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
@@ -192,16 +188,12 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             flushUnrecorded()
             if !unrecorded.isEmpty || !unqueuedMail.isEmpty {
                 options.journal.write(
-                    JournalEntry(
-                        event: .deliveryFailure,
-                        message: live.settings.language == .fr
-                            ? "\(unrecorded.count) rappel(s) remis n'ont pas pu être enregistrés (\(storeProblem?.description ?? "état indisponible")) ; ils seront remis de nouveau au prochain démarrage"
-                            : "\(unrecorded.count) delivered reminder(s) could not be recorded (\(storeProblem?.description ?? "state unavailable")); they will be delivered again at the next start",
+                    messages.entry(
+                        .deliveryFailure, .unrecordedAtStop(count: unrecorded.count, problem: storeProblem?.description),
                         fields: ["JALON_STATE": options.stateDirectory]))
             }
             writeStatus()
-            options.journal.write(
-                JournalEntry(event: .stopped, message: live.settings.language == .fr ? "jalon s'arrête" : "jalon stops"))
+            options.journal.write(messages.entry(.stopped, .stopped))
             timer?.cancel()
             watcher = nil
             clockWatcher = nil
@@ -292,12 +284,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         if changes.directoryGone {
             directoryPresent = false
             options.journal.write(
-                JournalEntry(
-                    event: .configurationProblem,
-                    message: "\(options.configurationDirectory): "
-                        + (live.settings.language == .fr
-                            ? "le dossier de configuration a disparu ; jalon garde la dernière configuration valide"
-                            : "the configuration directory is gone; jalon keeps the last good configuration")))
+                messages.entry(.configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
             return
         }
         if changes.systemZone {
@@ -336,14 +323,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if directoryPresent || reason == .signal {
                 directoryPresent = false
                 options.journal.write(
-                    JournalEntry(
-                        event: .configurationProblem,
-                        message: "\(options.configurationDirectory): "
-                            + (live.settings.language == .fr
-                                ? "le dossier de configuration est introuvable ; jalon garde la dernière configuration "
-                                    + "valide"
-                                : "the configuration directory cannot be found; jalon keeps the last good "
-                                    + "configuration")))
+                    messages.entry(
+                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)))
             }
             return
         }
@@ -362,11 +343,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 mailWorker?.use(Sendmail(command: settings.mail.sendmail, timeout: .seconds(settings.mail.timeout)))
                 if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
                     options.journal.write(
-                        JournalEntry(
-                            event: .deliveryFailure,
-                            message: settings.language == .fr
-                                ? "\(problem) ; les courriels restent en file jusqu'à ce qu'il fonctionne, le journal continue"
-                                : "\(problem); messages stay queued until it works, the journal goes on",
+                        JournalMessages(language: settings.language).entry(
+                            .deliveryFailure, .sendmailUnusable(problem: problem),
                             fields: ["JALON_SENDMAIL": settings.mail.sendmail.joined(separator: " ")]))
                 }
                 everyone = true
@@ -433,13 +411,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         if reason != .start {
             let problems = live.diagnostics.filter { $0.severity == .error }.count
             options.journal.write(
-                JournalEntry(
-                    event: .reload,
-                    message: live.settings.language == .fr
-                        ? "configuration relue : \(toRead.count) fichier(s) lu(s), \(removed.count) retiré(s), "
-                            + "\(problems) erreur(s)"
-                        : "configuration reloaded: \(toRead.count) file(s) read, \(removed.count) removed, "
-                            + "\(problems) error(s)"))
+                messages.entry(.reload, .reloaded(read: toRead.count, removed: removed.count, errors: problems)))
         }
     }
 
@@ -507,12 +479,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             mailWorker?.pump()
             if storeProblem != nil {
                 storeProblem = nil
-                options.journal.write(
-                    JournalEntry(
-                        event: .reload,
-                        message: live.settings.language == .fr
-                            ? "l'état est de nouveau enregistré dans \(store.path)"
-                            : "state is being recorded again in \(store.path)"))
+                options.journal.write(messages.entry(.reload, .stateRecordedAgain(path: store.path)))
             }
         } catch {
             if storeProblem == nil { reportStoreProblem(error) }
@@ -532,11 +499,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
 
     private func reportStoreProblem(_ error: StoreError) {
         options.journal.write(
-            JournalEntry(
-                event: .deliveryFailure,
-                message: (live.settings.language == .fr
-                    ? "impossible d'enregistrer l'état : \(error) ; jalon continue et réessaie"
-                    : "cannot record state: \(error); jalon goes on and tries again"),
+            messages.entry(
+                .deliveryFailure, .cannotRecordState(problem: error.description),
                 fields: ["JALON_STATE": options.stateDirectory]))
     }
 

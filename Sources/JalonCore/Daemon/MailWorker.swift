@@ -110,9 +110,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
                 journal.write(
                     JournalEntry(
                         event: .deliveryFailure,
-                        message: (language() == .fr
-                            ? "impossible d'enregistrer l'envoi de \(job.key.id) : \(error) ; jalon réessaie"
-                            : "cannot record the mail of \(job.key.id): \(error); jalon tries again"),
+                        message: JournalText.cannotRecordMail(id: job.key.id, problem: "\(error)").text(language()),
                         fields: ["JALON_REMINDER": job.key.id]))
             }
             unrecorded.append((job, result))
@@ -125,7 +123,6 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     private func record(_ job: MailJob, _ result: SendmailResult) throws {
         let now = Instant(Date())
         let attempts = job.attempts + 1
-        let fr = language() == .fr
         switch result.kind {
         case .sent:
             try store()?.markSent(job.key, attempts: attempts, at: now)
@@ -135,18 +132,14 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
             try store()?.markRetry(job.key, attempts: attempts, next: next, error: describe(result), at: now)
             report(
                 job,
-                fr
-                    ? "envoi du rappel \(job.key.id) reporté (essai \(attempts)) : \(describe(result)) ; nouvel essai \(Zone.utc.rfc3339(next))"
-                    : "mail for \(job.key.id) deferred (try \(attempts)): \(describe(result)); next try \(Zone.utc.rfc3339(next))",
+                JournalText.mailDeferred(
+                    id: job.key.id, attempt: attempts, status: describe(result), next: Zone.system.local(next)
+                ).text(language()),
                 result)
         case .permanent:
             try store()?.markFailed(job.key, attempts: attempts, error: describe(result), at: now)
             report(
-                job,
-                fr
-                    ? "envoi du rappel \(job.key.id) refusé : \(describe(result)) ; jalon retry \(job.key.id) pour le remettre en file"
-                    : "mail for \(job.key.id) refused: \(describe(result)); jalon retry \(job.key.id) queues it again",
-                result)
+                job, JournalText.mailRefused(id: job.key.id, status: describe(result)).text(language()), result)
         }
     }
 

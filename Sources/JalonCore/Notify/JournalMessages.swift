@@ -9,8 +9,6 @@ package struct JournalMessages: Sendable {
         self.language = language
     }
 
-    private var fr: Bool { language == .fr }
-
     /// The fields every reminder entry carries.
     package func fields(_ reminder: Reminder) -> [String: String] {
         [
@@ -23,29 +21,28 @@ package struct JournalMessages: Sendable {
     /// The entry of a reminder handed over on time or late.
     package func delivered(_ delivery: Scheduler.Delivery, now: Instant) -> JournalEntry {
         let r = delivery.reminder
+        let at = r.zone.local(r.base)
+        let away = r.base.seconds - now.seconds
         let event: JournalEvent = delivery.outcome == .late ? .late : (r.isFollowUp ? .followUp : .reminder)
-        var head: String
+        let text: JournalText
         switch event {
-        case .late: head = fr ? "Rappel en retard" : "Late reminder"
-        case .followUp: head = fr ? "Relance \(r.followUpIndex ?? 1)" : "Follow-up \(r.followUpIndex ?? 1)"
-        default: head = fr ? "Rappel" : "Reminder"
+        case .late:
+            text = .late(id: r.id, title: r.title, kind: r.kind, at: at, secondsAway: away, followUp: r.followUpIndex)
+        case .followUp:
+            text = .followUp(
+                index: r.followUpIndex ?? 1, id: r.id, title: r.title, kind: r.kind, at: at, secondsAway: away)
+        default:
+            text = .reminder(id: r.id, title: r.title, kind: r.kind, at: at, secondsAway: away)
         }
-        if event == .late, let index = r.followUpIndex { head += fr ? " (relance \(index))" : " (follow-up \(index))" }
-        // French puts a space before a colon.
-        let message = "\(head) \(r.id)\(fr ? " :" : ":") \(r.title) — \(kindLabel(r.kind)), \(when(r, now: now))"
         var fields = fields(r)
         if delivery.outcome == .late { fields["JALON_LATE"] = "1" }
-        return JournalEntry(event: event, message: message, fields: fields)
+        return JournalEntry(event: event, message: text.text(language), fields: fields)
     }
 
     /// The entry of a reminder whose time passed while jalon was not running.
     package func missed(_ reminder: Reminder) -> JournalEntry {
-        let due = DateText.dayAndTime(reminder.zone.local(reminder.due), language)
-        let message =
-            fr
-            ? "Rappel manqué \(reminder.id) (prévu le \(due), jalon ne tournait pas) : \(reminder.title)"
-            : "Missed reminder \(reminder.id) (due \(due), jalon was not running): \(reminder.title)"
-        return JournalEntry(event: .missed, message: message, fields: fields(reminder))
+        let text = JournalText.missed(id: reminder.id, title: reminder.title, due: reminder.zone.local(reminder.due))
+        return JournalEntry(event: .missed, message: text.text(language), fields: fields(reminder))
     }
 
     /// The entry of a configuration problem, at its place.
@@ -58,38 +55,13 @@ package struct JournalMessages: Sendable {
             ])
     }
 
-    /// "session", "échéance", … in the configured language.
-    package func kindLabel(_ kind: ItemKind) -> String {
-        switch kind {
-        case .session: fr ? "séance" : "session"
-        case .deadline: fr ? "échéance" : "deadline"
-        case .renewal: fr ? "recyclage" : "renewal"
-        case .suivi: fr ? "entretien de suivi" : "follow-up interview"
-        }
-    }
-
-    /// When the item is, and how far from now: "mardi 8 septembre 2026 à 14 h 00, dans 2 jours".
-    package func when(_ reminder: Reminder, now: Instant) -> String {
-        let at = DateText.dayAndTime(reminder.zone.local(reminder.base), language)
-        return at + ", " + relative(from: now, to: reminder.base)
+    /// An entry of the daemon's own: `text` in the configured language.
+    package func entry(_ event: JournalEvent, _ text: JournalText, fields: [String: String] = [:]) -> JournalEntry {
+        JournalEntry(event: event, message: text.text(language), fields: fields)
     }
 
     /// "dans 2 jours", "il y a 3 heures", "in 2 days", "3 hours ago", "maintenant"/"now".
     package func relative(from now: Instant, to then: Instant) -> String {
-        let seconds = then.seconds - now.seconds
-        let magnitude = abs(seconds)
-        let (count, unitFR, unitEN): (Int64, String, String)
-        if magnitude < 60 {
-            return fr ? "maintenant" : "now"
-        } else if magnitude < 3600 {
-            (count, unitFR, unitEN) = (magnitude / 60, "minute", "minute")
-        } else if magnitude < 86_400 * 2 {
-            (count, unitFR, unitEN) = (magnitude / 3600, "heure", "hour")
-        } else {
-            (count, unitFR, unitEN) = ((magnitude + 43_200) / 86_400, "jour", "day")
-        }
-        let plural = count > 1 ? "s" : ""
-        if fr { return seconds > 0 ? "dans \(count) \(unitFR)\(plural)" : "il y a \(count) \(unitFR)\(plural)" }
-        return seconds > 0 ? "in \(count) \(unitEN)\(plural)" : "\(count) \(unitEN)\(plural) ago"
+        WordText.relative(seconds: then.seconds - now.seconds).text(language)
     }
 }

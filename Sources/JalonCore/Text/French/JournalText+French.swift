@@ -1,0 +1,65 @@
+extension JournalText {
+    package var french: FrenchText {
+        switch self {
+        case .reminder(let id, let title, let kind, let at, let away):
+            "Rappel \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
+        case .followUp(let index, let id, let title, let kind, let at, let away):
+            "Relance \(index) \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
+        case .late(let id, let title, let kind, let at, let away, let followUp):
+            if let followUp {
+                "Rappel en retard (relance \(followUp)) \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
+            } else {
+                "Rappel en retard \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
+            }
+        case .missed(let id, let title, let due):
+            "Rappel manqué \(id) (prévu le \(WordText.dayAndTime(due).french), jalon ne tournait pas) : \(title)"
+        case .started(let directory):
+            "jalon démarre (\(directory))"
+        case .stopped:
+            "jalon s'arrête"
+        case .reloaded(let read, let removed, let errors):
+            "configuration relue : \(read) fichier(s) lu(s), \(removed) retiré(s), \(errors) erreur(s)"
+        case .configurationDirectoryGone(let directory):
+            "\(directory) : le dossier de configuration a disparu ; jalon garde la dernière configuration valide"
+        case .configurationDirectoryMissing(let directory):
+            "\(directory) : le dossier de configuration est introuvable ; jalon garde la dernière configuration valide"
+        case .sendmailUnusable(let problem):
+            "\(problem) ; les courriels restent en file jusqu'à ce qu'il fonctionne, le journal continue"
+        case .cannotRecordState(let problem):
+            "impossible d'enregistrer l'état : \(problem) ; jalon continue et réessaie"
+        case .stateRecordedAgain(let path):
+            "l'état est de nouveau enregistré dans \(path)"
+        case .unrecordedAtStop(let count, let problem):
+            "\(count) rappel(s) remis n'ont pas pu être enregistrés (\(problem ?? "état indisponible")) ; ils seront remis de nouveau au prochain démarrage"
+        case .cannotRecordMail(let id, let problem):
+            "impossible d'enregistrer l'envoi de \(id) : \(problem) ; jalon réessaie"
+        case .mailDeferred(let id, let attempt, let status, let next):
+            "envoi du rappel \(id) reporté (essai \(attempt)) : \(status) ; nouvel essai \(WordText.dayAndTime(next).french)"
+        case .mailRefused(let id, let status):
+            "envoi du rappel \(id) refusé : \(status) ; jalon retry \(id) pour le remettre en file"
+        }
+    }
+}
+
+extension WordText {
+    package var french: FrenchText {
+        switch self {
+        case .kind(let kind):
+            switch kind {
+            case .session: "séance"
+            case .deadline: "échéance"
+            case .renewal: "recyclage"
+            case .suivi: "entretien de suivi"
+            }
+        case .relative(let seconds):
+            switch Distance(seconds: seconds) {
+            case .now: "maintenant"
+            case .minutes(let n): seconds > 0 ? "dans \(n) minute\(n > 1 ? "s" : "")" : "il y a \(n) minute\(n > 1 ? "s" : "")"
+            case .hours(let n): seconds > 0 ? "dans \(n) heure\(n > 1 ? "s" : "")" : "il y a \(n) heure\(n > 1 ? "s" : "")"
+            case .days(let n): seconds > 0 ? "dans \(n) jour\(n > 1 ? "s" : "")" : "il y a \(n) jour\(n > 1 ? "s" : "")"
+            }
+        case .dayAndTime(let local):
+            "\(DateText.dayAndTime(local, .fr))"
+        }
+    }
+}
