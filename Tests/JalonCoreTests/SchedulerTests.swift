@@ -9,30 +9,50 @@ import Testing
     static let t0 = Instant(seconds: 1_800_000_000)  // 2027-01-15T09:20:00+01:00
     static let day: Int64 = 86_400
 
-    func reminder(_ person: String, _ item: String, _ step: String, _ due: Instant) -> Reminder {
+    /// A reminder; its item's base is `base`, or its due instant.
+    func reminder(_ person: String, _ item: String, _ step: String, _ due: Instant, base: Instant? = nil) -> Reminder {
         Reminder(
             id: "\(person)/\(item)/\(step)", person: person, item: item, kind: .deadline, step: step,
             followUpIndex: step.hasPrefix("follow-up-") ? Int(step.dropFirst(10)) : nil, due: due,
-            zone: Self.paris, to: [], title: item, base: due)
+            zone: Self.paris, to: [], title: item, base: base ?? due)
     }
 
     func scheduler(floor: Instant = Instant(seconds: 0), recorded: Set<ReminderKey> = []) -> Scheduler {
         Scheduler(floor: floor, recorded: recorded, catchUp: CalendarDuration(7, .day), zone: Self.paris)
     }
 
-    /// The ids delivered, with their outcome, and the ids reported missed, from a list of actions.
-    func summary(_ actions: [Scheduler.Action]) -> (delivered: [String], missed: [String], armed: Instant??) {
+    /// The ids delivered, with their outcome, the ids reported missed and skipped, from a list of actions.
+    func summary(
+        _ actions: [Scheduler.Action]
+    ) -> (delivered: [String], missed: [String], armed: Instant??, skipped: [String]) {
         var delivered: [String] = []
         var missed: [String] = []
+        var skipped: [String] = []
         var armed: Instant?? = nil
         for action in actions {
             switch action {
             case .deliver(let list): delivered += list.map { "\($0.reminder.id) \($0.outcome.rawValue)" }
-            case .recordMissed(let list): missed += list.map(\.id)
+            case .recordMissed(let list): missed += list.map(\.reminder.id)
+            case .recordSkipped(let list): skipped += list.map(\.id)
             case .arm(let at): armed = .some(at)
             }
         }
-        return (delivered, missed, armed)
+        return (delivered, missed, armed, skipped)
+    }
+
+    /// Why each missed reminder was not sent: "ID too old", "ID replaced by ID", "ID superseded by ID".
+    func reasons(_ actions: [Scheduler.Action]) -> [String] {
+        var result: [String] = []
+        for case .recordMissed(let list) in actions {
+            for missed in list {
+                switch missed.reason {
+                case .tooOld: result.append("\(missed.reminder.id) too old")
+                case .replaced(let other): result.append("\(missed.reminder.id) replaced by \(other.id)")
+                case .superseded(let other): result.append("\(missed.reminder.id) superseded by \(other.id)")
+                }
+            }
+        }
+        return result
     }
 
     @Test func armsForTheEarliestAndDeliversOnTime() {
@@ -96,12 +116,27 @@ import Testing
         var s = scheduler()
         let start = Self.t0
         var reminders: [Reminder] = []
-        // One item with a reminder a day for a fortnight: after a week offline, one late reminder for it.
+        // One item with a reminder every other day for four weeks: after a week offline, one late reminder for it.
+        for i in 0..<14 { reminders.append(reminder("p", "every2", "step\(i)", start + Int64(2 * i) * Self.day)) }
+        _ = s.loaded(reminders, now: start - 1)
+        let result = summary(s.timeChanged(now: start + 7 * Self.day - 3600))
+        #expect(result.delivered == ["p/every2/step3 late"])
+        #expect(result.missed.count == 3)
+        #expect(result.armed == .some(start + 8 * Self.day))
+    }
+
+    @Test func aWeekOfflineWithADailyReminderSendsNoneLate() {
+        var s = scheduler()
+        let start = Self.t0
+        var reminders: [Reminder] = []
+        // A reminder a day: the latest one missed would go 23 hours before the next one: missed (superseded).
         for i in 0..<14 { reminders.append(reminder("p", "daily", "step\(i)", start + Int64(i) * Self.day)) }
         _ = s.loaded(reminders, now: start - 1)
-        let result = summary(s.timeChanged(now: start + 7 * Self.day + 3600))
-        #expect(result.delivered == ["p/daily/step7 late"])
-        #expect(result.missed.count == 7)
+        let actions = s.timeChanged(now: start + 7 * Self.day + 3600)
+        let result = summary(actions)
+        #expect(result.delivered.isEmpty)
+        #expect(result.missed.count == 8)
+        #expect(reasons(actions).last == "p/daily/step7 superseded by p/daily/step8")
         #expect(result.armed == .some(start + 8 * Self.day))
     }
 
@@ -163,7 +198,8 @@ import Testing
     @Test func catchUpWindowKeepsTheWallClockAcrossDaylightSaving() {
         let s = scheduler()
         // 2027-03-30T12:00:00+02:00 less 7 days is 2027-03-23T12:00:00+01:00: seven days, not 168 hours.
-        let now = Self.paris.resolve(LocalDateTime(LocalDate(year: 2027, month: 3, day: 30), LocalTime(hour: 12, minute: 0)))
+        let now = Self.paris.resolve(
+            LocalDateTime(LocalDate(year: 2027, month: 3, day: 30), LocalTime(hour: 12, minute: 0)))
         #expect(Self.paris.rfc3339(s.catchUpStart(now: now)) == "2027-03-23T12:00:00+01:00")
     }
 
@@ -171,7 +207,9 @@ import Testing
         // A deadline on Monday 29 March 2027 at 09:00: -1d is Sunday 28 March at 09:00 CEST, the day clocks go
         // forward; -2d is Saturday at 09:00 CET. The scheduler fires exactly at those instants.
         let dir = try TemporaryDirectory()
-        try dir.write("people/p.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-03-29\nremind = [\"-2d\", \"-1d\", \"-1h\"]\nfollow_up = false\n")
+        try dir.write(
+            "people/p.toml",
+            "[[deadline]]\nid = \"d\"\ndue = 2027-03-29\nremind = [\"-2d\", \"-1d\", \"-1h\"]\nfollow_up = false\n")
         let config = try load(dir)
         let reminders = ReminderPlanner(settings: config.settings).reminders(for: try #require(config.person("p")))
         var s = scheduler()
@@ -180,7 +218,9 @@ import Testing
         while case .arm(let next?)? = actions.last {
             actions = s.timeChanged(now: next)
             for case .deliver(let list) in actions {
-                fired += list.map { "\($0.reminder.step) \(Self.paris.rfc3339($0.reminder.due)) \($0.outcome.rawValue)" }
+                fired += list.map {
+                    "\($0.reminder.step) \(Self.paris.rfc3339($0.reminder.due)) \($0.outcome.rawValue)"
+                }
             }
         }
         #expect(
@@ -195,14 +235,126 @@ import Testing
     @Test func agendaSortAgreesWithAgendaOrder() {
         var random = SplitMix64(seed: 42)
         func next(_ bound: Int) -> Int { random.below(bound) }
-        let people = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-2", "zoe", "anne-marie.dupont", "anne-marie.dupond"]
+        let people = [
+            "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-2", "zoe", "anne-marie.dupont", "anne-marie.dupond",
+        ]
         let steps = ["-7d", "+0d", "-1mo", "follow-up-1", "follow-up-12", "follow-up-2"]
         let reminders = (0..<2_000).map { _ in
             reminder(
                 people[next(people.count)], "i\(next(3))", steps[next(steps.count)],
                 Self.t0 + Int64(next(4)) * 3_600)
         }
-        #expect(Reminder.sortedForAgenda(reminders).map(\.description)
-            == reminders.sorted(by: Reminder.agendaOrder).map(\.description))
+        #expect(
+            Reminder.sortedForAgenda(reminders).map(\.description)
+                == reminders.sorted(by: Reminder.agendaOrder).map(\.description))
+    }
+
+    // MARK: Skipped: due before the item was first seen (SPEC §5)
+
+    /// One case: reminders due at these offsets from `now` (hours), their item first seen at `seenAt` (hours from
+    /// now; nil: never seen, so seen now).
+    struct FirstSeenCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var dues: [Int64]
+        var seenAt: Int64?
+        var delivered: [String]
+        var missed: [String]
+        var skipped: [String]
+        var testDescription: String { name }
+    }
+
+    static let firstSeenCases: [FirstSeenCase] = [
+        FirstSeenCase(
+            name: "a fresh state: everything already due is skipped, nothing is sent late", dues: [-50, -2, 30],
+            seenAt: nil, delivered: [], missed: [], skipped: ["p/a/h-50", "p/a/h-2"]),
+        FirstSeenCase(
+            name: "known before both: the latest goes late, the other is missed", dues: [-50, -2, 30], seenAt: -72,
+            delivered: ["p/a/h-2 late"], missed: ["p/a/h-50"], skipped: []),
+        FirstSeenCase(
+            name: "first seen between them: the older is skipped, the later goes late", dues: [-50, -2, 30],
+            seenAt: -10, delivered: ["p/a/h-2 late"], missed: [], skipped: ["p/a/h-50"]),
+        FirstSeenCase(
+            name: "a reminder due right now, item never seen: on time (not before now)", dues: [0], seenAt: nil,
+            delivered: ["p/a/h0 on-time"], missed: [], skipped: []),
+        FirstSeenCase(
+            name: "only future reminders: nothing skipped", dues: [1, 30], seenAt: nil, delivered: [], missed: [],
+            skipped: []),
+    ]
+
+    @Test(arguments: firstSeenCases)
+    func remindersDueBeforeTheirItemWasFirstSeenAreSkipped(_ c: FirstSeenCase) {
+        var s = scheduler()
+        let now = Self.t0
+        let reminders = c.dues.map { reminder("p", "a", "h\($0)", now + $0 * 3600, base: now + 3 * Self.day) }
+        let known: [ItemVersion: Instant] =
+            c.seenAt.map { [ItemVersion(reminders[0]): now + $0 * 3600] } ?? [:]
+        let result = summary(s.loaded(reminders, firstSeen: FirstSeen(known: known, fallback: now), now: now))
+        #expect(result.delivered == c.delivered)
+        #expect(result.missed == c.missed)
+        #expect(result.skipped == c.skipped)
+        // Skipped reminders are recorded: a reload does not skip (or send) them again.
+        let again = summary(s.loaded(reminders, firstSeen: FirstSeen(known: known, fallback: now + 60), now: now + 60))
+        #expect(again.skipped.isEmpty && again.delivered.isEmpty && again.missed.isEmpty)
+    }
+
+    @Test func aPersonAddedWhileRunningSendsNothingForStepsAlreadyPast() {
+        var s = scheduler()
+        _ = s.loaded([reminder("p", "a", "+0d", Self.t0 + 3600)], firstSeen: FirstSeen(fallback: Self.t0), now: Self.t0)
+        let now = Self.t0 + 600
+        let added = [
+            reminder("q", "d", "-14d", now - 10 * Self.day), reminder("q", "d", "-3d", now - 3600),
+            reminder("q", "d", "+0d", now + Self.day),
+        ]
+        let result = summary(s.replaced(person: "q", with: added, firstSeen: FirstSeen(fallback: now), now: now))
+        #expect(result.skipped == ["q/d/-14d", "q/d/-3d"])
+        #expect(result.delivered.isEmpty && result.missed.isEmpty)
+        #expect(s.upcoming(5).map(\.id) == ["p/a/+0d", "q/d/+0d"])
+    }
+
+    // MARK: Superseded: a late reminder with another of its item due within 24 hours (SPEC §5)
+
+    @Test(arguments: [
+        // (next reminder of the item, hours from now; what becomes of the late one)
+        (Int64(23), "superseded"), (Int64(24), "superseded"), (Int64(25), "late"), (Int64(-1), "late"),
+    ])
+    func aLateReminderIsSupersededByAnotherOfItsItemDueWithin24Hours(_ next: Int64, _ expected: String) {
+        var s = scheduler()
+        let now = Self.t0
+        var reminders = [reminder("p", "a", "-7d", now - 5 * 3600), reminder("p", "a", "-8d", now - 30 * 3600)]
+        if next > 0 { reminders.append(reminder("p", "a", "-6d", now + next * 3600)) }
+        let actions = s.loaded(reminders, now: now)
+        let result = summary(actions)
+        if expected == "superseded" {
+            #expect(result.delivered.isEmpty)
+            #expect(reasons(actions) == ["p/a/-8d replaced by p/a/-7d", "p/a/-7d superseded by p/a/-6d"])
+        } else {
+            #expect(result.delivered == ["p/a/-7d late"])
+            #expect(reasons(actions) == ["p/a/-8d replaced by p/a/-7d"])
+        }
+    }
+
+    @Test func anotherItemDueSoonDoesNotSupersede() {
+        var s = scheduler()
+        let now = Self.t0
+        let result = summary(
+            s.loaded(
+                [reminder("p", "a", "+0d", now - 7200), reminder("p", "b", "+0d", now + 3600)], now: now))
+        #expect(result.delivered == ["p/a/+0d late"])
+    }
+
+    @Test func missedRemindersSayWhy() {
+        var s = scheduler()
+        let now = Self.t0
+        let actions = s.loaded(
+            [
+                reminder("p", "a", "-20d", now - 20 * Self.day), reminder("p", "a", "-9d", now - 9 * Self.day),
+                reminder("p", "a", "-1d", now - Self.day), reminder("q", "b", "-1h", now - 3600),
+                reminder("q", "b", "+0d", now - 10),
+            ], now: now)
+        #expect(
+            reasons(actions) == [
+                "p/a/-20d too old", "p/a/-9d too old", "q/b/-1h replaced by q/b/+0d",
+            ])
+        #expect(summary(actions).delivered == ["p/a/-1d late", "q/b/+0d on-time"])
     }
 }

@@ -67,7 +67,9 @@ import Testing
 
     @Test func aDamagedDatabaseIsAnErrorAndIsLeftAlone() throws {
         let dir = try TemporaryDirectory()
-        let garbage = Array("this is not a database, but a file someone wrote over it\n".utf8) + [UInt8](repeating: 7, count: 8192)
+        let garbage =
+            Array("this is not a database, but a file someone wrote over it\n".utf8)
+            + [UInt8](repeating: 7, count: 8192)
         let path = try dir.write("jalon.sqlite", bytes: garbage, mode: 0o600)
         #expect {
             try Store(directory: dir.path)
@@ -81,7 +83,9 @@ import Testing
         let dir = try TemporaryDirectory()
         do {
             let store = try Store(directory: dir.path)
-            let keys = (0..<2000).map { (ReminderKey(id: "p/i\($0)/+0d", due: Instant(seconds: Int64($0))), Outcome.onTime) }
+            let keys = (0..<2000).map {
+                (ReminderKey(id: "p/i\($0)/+0d", due: Instant(seconds: Int64($0))), Outcome.onTime)
+            }
             try store.record(keys, at: Instant(seconds: 1))
         }
         let path = dir.url("jalon.sqlite")
@@ -108,5 +112,102 @@ import Testing
         } throws: { error in
             (error as? StoreError)?.code == .newerSchema
         }
+    }
+}
+
+/// Migration 3 and what it adds: first-seen records, runs, saved person files, the `skipped` outcome.
+@Suite struct StoreMigrationTests {
+    @Test func aDatabaseOfVersion2KeepsItsRowsAndCountsItsItemsAsKnownSinceItsCreation() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.url("jalon.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Store.migrator.migrate(queue, upTo: "2: mail queue")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('created_at', '1700000000')")
+                try db.execute(
+                    sql: """
+                        INSERT INTO delivery (reminder, due, outcome, recorded_at) VALUES
+                        ('p/a/+0d', 1700000100, 'on-time', 1700000100), ('p/a/-1d', 1700000050, 'missed', 1700000100)
+                        """)
+            }
+        }
+        let store = try Store(directory: dir.path)
+        #expect(try store.outcome(of: ReminderKey(id: "p/a/+0d", due: Instant(seconds: 1_700_000_100))) == .onTime)
+        #expect(try store.outcomeCounts() == [.onTime: 1, .missed: 1])
+        #expect(try store.legacyFirstSeen() == Instant(seconds: 1_700_000_000))
+        // The new outcome is accepted; an unknown one still is not.
+        try store.record([(ReminderKey(id: "p/b/+0d", due: Instant(seconds: 5)), .skipped)], at: Instant(seconds: 6))
+        #expect(try store.outcome(of: ReminderKey(id: "p/b/+0d", due: Instant(seconds: 5))) == .skipped)
+        let raw = try DatabaseQueue(path: path)
+        #expect(throws: (any Error).self) {
+            try raw.write { db in
+                try db.execute(sql: "INSERT INTO delivery VALUES ('x', 1, 'lost', 1)")
+            }
+        }
+    }
+
+    @Test func aNewDatabaseHasNoLegacyFirstSeen() throws {
+        let dir = try TemporaryDirectory()
+        #expect(try Store(directory: dir.path).legacyFirstSeen() == nil)
+    }
+
+    @Test func runsAndTheirPausesRoundTrip() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Store(directory: dir.path)
+        let old = try store.beginRun(pid: 10, at: Instant(seconds: 100))
+        try store.endRun(old, at: Instant(seconds: 200))
+        let crashed = try store.beginRun(pid: 11, at: Instant(seconds: 300))
+        try store.recordPauses(
+            [RunHistory.Pause(.asleep, from: Instant(seconds: 320), to: Instant(seconds: 340))], run: crashed)
+        try store.saveStatus("{}", run: crashed, at: Instant(seconds: 350))
+        #expect(
+            try store.runs(since: Instant(seconds: 0)) == [
+                RunHistory.Run(
+                    started: Instant(seconds: 100), lastSeen: Instant(seconds: 200), stopped: Instant(seconds: 200)),
+                RunHistory.Run(
+                    started: Instant(seconds: 300), lastSeen: Instant(seconds: 350),
+                    pauses: [RunHistory.Pause(.asleep, from: Instant(seconds: 320), to: Instant(seconds: 340))]),
+            ])
+        #expect(try store.meta(DaemonStatus.metaKey) == "{}")
+        try store.forgetRuns(before: Instant(seconds: 250))
+        #expect(try store.runs(since: Instant(seconds: 0)).map(\.started) == [Instant(seconds: 300)])
+    }
+
+    @Test func savedPersonFilesKeepTheDateOfTheirText() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Store(directory: dir.path)
+        try store.archive([
+            ArchivedPersonFile(
+                path: "people/a.toml", text: "id = \"a\"\n", identity: "1", savedAt: Instant(seconds: 10))
+        ])
+        // The same text under a new identity (touched): its date stays; a new text takes the new date.
+        try store.archive([
+            ArchivedPersonFile(
+                path: "people/a.toml", text: "id = \"a\"\n", identity: "2", savedAt: Instant(seconds: 20))
+        ])
+        #expect(try store.archivedPersonFile("people/a.toml")?.savedAt == Instant(seconds: 10))
+        #expect(try store.archivedPersonFileIdentities() == ["people/a.toml": "2"])
+        try store.archive([
+            ArchivedPersonFile(
+                path: "people/a.toml", text: "id = \"b\"\n", identity: "3", savedAt: Instant(seconds: 30))
+        ])
+        #expect(try store.archivedPersonFile("people/a.toml")?.savedAt == Instant(seconds: 30))
+        try store.forgetPersonFiles(["people/a.toml"])
+        #expect(try store.archivedPersonFile("people/a.toml") == nil)
+    }
+
+    @Test func acknowledgementsAreTakenBackAndReadWithoutCreatingAnything() throws {
+        let dir = try TemporaryDirectory()
+        #expect(try Store.acknowledgements(inStateDirectory: dir.url("nothing")) == [])
+        #expect(!FileManager.default.fileExists(atPath: dir.url("nothing")))
+        let store = try Store(directory: dir.path)
+        try store.acknowledge(item: "p/a", base: Instant(seconds: 42), at: Instant(seconds: 43))
+        try store.acknowledge(item: "p/a", base: Instant(seconds: 41), at: Instant(seconds: 44))
+        #expect(try store.acknowledgedAt(item: "p/a", base: Instant(seconds: 42)) == Instant(seconds: 43))
+        #expect(try Store.acknowledgements(inStateDirectory: dir.path).count == 2)
+        #expect(try store.unacknowledge(item: "p/a") == 2)
+        #expect(try store.unacknowledge(item: "p/a") == 0)
+        #expect(try store.acknowledgedAt(item: "p/a", base: Instant(seconds: 42)) == nil)
     }
 }

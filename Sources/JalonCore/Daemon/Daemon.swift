@@ -1,36 +1,13 @@
 import Dispatch
 import Foundation
 
-/// Why the daemon cannot start.
-package struct DaemonError: Error, CustomStringConvertible, Sendable {
-    package var message: String
-    package var description: String { message }
-}
-
-/// What identifies a version of a file: if any of it changes, the file is read again.
-struct FileIdentity: Hashable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modified: Int64
-    var changed: Int64
-
-    init?(path: String) {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        device = UInt64(st.st_dev)
-        inode = UInt64(st.st_ino)
-        size = Int64(st.st_size)
-        modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
-    }
-}
-
 /// `jalon run`: the only place that touches Dispatch, signals, inotify, timers and sd_notify (SPEC §5–8).
 ///
 /// Everything happens on one serial queue: the timer, the watchers, the signals and the control socket only
 /// post events there, the `Scheduler` decides, and this class carries its actions out. One timer is armed, with
-/// a wall-clock deadline, for the earliest pending reminder; nothing polls.
+/// a wall-clock deadline, for the earliest pending reminder; nothing polls. The state database is written through
+/// a `StateRecorder`; what catch-up rests on lives in types of its own (`FirstSeenLedger`, `RunLog`,
+/// `PersonFileArchive`), and so does the lock that keeps one daemon per state directory (`StartupGuard`).
 package final class Daemon: @unchecked Sendable {  // every mutable property is confined to `queue`
     package struct Options: Sendable {
         package var configurationDirectory: String
@@ -60,27 +37,29 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private let service = ServiceManager()
     private var live: LiveConfiguration
     private var scheduler: Scheduler
-    private var store: Store?
-    private var storeProblem: StoreError?
-    /// Outcomes handed over but not yet in the state database (it failed): retried, never dropped.
-    private var unrecorded: [(key: ReminderKey, outcome: Outcome)] = []
-    /// Their messages, queued with them.
-    private var unqueuedMail: [MailJob] = []
+    private let recorder: StateRecorder
+    /// The state database read-only, when it cannot be written: what it records is still honoured.
+    private let fallbackReader: Store?
+    private let ledger: FirstSeenLedger
+    private let archive: PersonFileArchive
+    private let runLog: RunLog
+    private var lock: StartupGuard?
+    private let statusWriter: StatusWriter
     private var templates = MailTemplates.builtIn
     private var templateProblems: [Diagnostic] = []
     private var mailWorker: MailWorker?
-    private var digestTimer: DispatchSourceTimer?
+    private lazy var digests = DigestTimer(queue: queue)
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
     private var settingsIdentity: FileIdentity?
     private var directoryPresent = true
     private var lastReload = Instant(seconds: 0)
-    private var startedAt = Instant(seconds: 0)
     private var deliveredCount = 0
     private var missedCount = 0
+    /// Reminders skipped since the last journal line about them (one line per reload).
+    private var skippedCount = 0
 
     private var timer: DispatchSourceTimer?
-    private var retryTimer: DispatchSourceTimer?
     private var watchdogTimer: DispatchSourceTimer?
     private var signalSources: [DispatchSourceSignal] = []
     private var watcher: DirectoryWatcher?
@@ -88,34 +67,71 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var controlSocket: ControlSocket?
     private var stopping = false
 
-    private var messages: JournalMessages { JournalMessages(language: live.settings.language) }
+    private var messages: JournalMessages {
+        JournalMessages(language: live.settings.language, zone: live.settings.zone)
+    }
     private var composer: MailComposer { MailComposer(settings: live.settings, templates: templates) }
     private var now: Instant { Instant(Date()) }
+    private var reader: Store? { recorder.store ?? fallbackReader }
 
-    /// Opens the state database and reads the configuration.
+    /// Reads the settings, takes the state directory's lock, opens the state database.
     ///
-    /// - Throws: `DaemonError` when the configuration directory cannot be read, or the state database is damaged
-    ///   or newer than this jalon (never reset silently). A state directory that cannot be written is not fatal:
-    ///   the daemon runs, says so, and keeps trying.
+    /// - Throws: `DaemonError` when the configuration directory cannot be read, `jalon.toml` has an error (its
+    ///   problems go to the journal too), another daemon holds the state directory, or the state database is
+    ///   damaged or newer than this jalon (never reset silently). A state directory that cannot be written is not
+    ///   fatal: the daemon runs, says so, and keeps trying.
     package init(options: Options) throws(DaemonError) {
         self.options = options
         loader = ConfigurationLoader(directory: options.configurationDirectory)
         var st = stat()
         guard stat(options.configurationDirectory, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
-            throw DaemonError(message: "cannot use the configuration directory \(options.configurationDirectory)")
+            throw DaemonError(
+                code: .configurationDirectory,
+                message: CommandText.configurationDirectoryUnusable(directory: options.configurationDirectory).text(
+                    Settings.defaults(zone: .utc).language))
         }
-        let (settings, _) = loader.loadSettings()
+        // A broken jalon.toml stops the start: never run on a zone or a sendmail the user did not choose.
+        let (settings, diagnostics) = loader.loadSettings()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            let messages = JournalMessages(language: settings.language, zone: settings.zone)
+            for diagnostic in diagnostics { options.journal.write(messages.problem(diagnostic)) }
+            options.journal.write(
+                messages.entry(
+                    .startRefused, .startRefused(errors: errors),
+                    fields: ["JALON_FILE": ConfigurationLoader.settingsFile]
+                ))
+            throw DaemonError(
+                code: .settings, message: CommandText.settingsRefused(errors: errors).text(settings.language),
+                diagnostics: diagnostics)
+        }
+        // One daemon per state directory, before anything is sent or written.
+        do {
+            lock = try StartupGuard(stateDirectory: options.stateDirectory)
+        } catch {
+            switch error {
+            case .held(let pid):
+                throw DaemonError(
+                    code: .alreadyRunning(pid: pid),
+                    message: CommandText.alreadyRunning(pid: pid, stateDirectory: options.stateDirectory).text(
+                        settings.language))
+            case .unusable(let path, let problem):
+                throw DaemonError(
+                    code: .state, message: CommandText.cannotLock(path: path, problem: problem).text(settings.language))
+            }
+        }
         live = LiveConfiguration(settings: settings)
         let start = Instant(Date())
         var recorded = Set<ReminderKey>()
         var createdAt = start
+        var store: Store?
+        var storeProblem: StoreError?
         do {
-            let store = try Store(directory: options.stateDirectory)
-            self.store = store
-            createdAt = try store.createdAt()
+            store = try Store(directory: options.stateDirectory)
+            createdAt = try store?.createdAt() ?? start
         } catch {
             switch error.code {
-            case .corrupt, .newerSchema: throw DaemonError(message: error.description)
+            case .corrupt, .newerSchema: throw DaemonError(code: .state, message: error.description)
             default: storeProblem = error
             }
         }
@@ -126,17 +142,31 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             reader = readOnly
             createdAt = (try? readOnly.createdAt()) ?? createdAt
         }
+        fallbackReader = store == nil ? reader : nil
         let floor = Daemon.floor(createdAt: createdAt, now: start, settings: settings)
+        var legacyFirstSeen: Instant?
+        var runs: [RunHistory.Run] = []
         if let reader {
             do {
                 recorded = try reader.recordedKeys(since: floor)
                 acknowledgements = try reader.acknowledgements()
+                legacyFirstSeen = try reader.legacyFirstSeen()
+                runs = try reader.runs(since: start - 400 * 86_400)
             } catch {
-                if error.code == .corrupt { throw DaemonError(message: error.description) }
+                if error.code == .corrupt { throw DaemonError(code: .state, message: error.description) }
                 storeProblem = error
             }
         }
         scheduler = Scheduler(floor: floor, recorded: recorded, catchUp: settings.catchUp, zone: settings.zone)
+        ledger = FirstSeenLedger(legacy: legacyFirstSeen)
+        archive = PersonFileArchive(loader: loader)
+        runLog = RunLog(previous: runs, reading: RunLog.readClocks())
+        statusWriter = StatusWriter(
+            pid: Int(getpid()), startedAt: start, configurationDirectory: options.configurationDirectory)
+        recorder = StateRecorder(
+            directory: options.stateDirectory, store: store, problem: storeProblem, queue: queue,
+            journal: options.journal, retry: options.storeRetry,
+            messages: { JournalMessages(language: settings.language, zone: settings.zone) }, now: { Instant(Date()) })
     }
 
     /// Nothing due before this is jalon's: before the state database existed (less the catch-up window), or more
@@ -150,23 +180,32 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     /// goes on on the daemon's queue (call `dispatchMain()` after it).
     package func start() {
         queue.sync {
-            startedAt = now
             signal(SIGPIPE, SIG_IGN)
             let timer = DispatchSource.makeTimerSource(queue: queue)
             timer.setEventHandler { @Sendable [weak self] in self?.timeChanged() }
             timer.schedule(wallDeadline: .distantFuture)
             timer.resume()
             self.timer = timer
+            recorder.messages = { [weak self] in self?.messages ?? JournalMessages(language: .fr) }
+            recorder.recorded = { [weak self] in self?.mailWorker?.pump() }
+            recorder.keep(runLog)
+            recorder.keep(ledger)
+            recorder.keep(archive)
             options.journal.write(messages.entry(.started, .started(directory: options.configurationDirectory)))
-            if let storeProblem { reportStoreProblem(storeProblem) }
+            if let problem = recorder.problem { recorder.report(problem) }
             mailWorker = MailWorker(
-                queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
+                queue: queue,
+                sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
                 concurrency: options.mailConcurrency, retryBase: options.mailRetryBase,
                 storeRetry: options.storeRetry, journal: options.journal,
-                language: { [weak self] in self?.live.settings.language ?? .fr }, store: { [weak self] in self?.store })
+                language: { [weak self] in self?.live.settings.language ?? .fr },
+                store: { [weak self] in self?.recorder.store })
             reload(reason: .start)
             watch()
             service.ready(status: statusLine())
+            // What the planning learnt (first-seen items, this run, the person files' texts) is written once
+            // systemd knows the daemon is up.
+            recorder.persist()
         }
     }
 
@@ -185,14 +224,15 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             guard !stopping else { return }
             stopping = true
             service.stopping()
-            flushUnrecorded()
-            if !unrecorded.isEmpty || !unqueuedMail.isEmpty {
+            let left = recorder.close()
+            if left > 0 || !recorder.unqueuedMail.isEmpty {
                 options.journal.write(
                     messages.entry(
-                        .deliveryFailure, .unrecordedAtStop(count: unrecorded.count, problem: storeProblem?.description),
+                        .deliveryFailure, .unrecordedAtStop(count: left, problem: recorder.problem?.description),
                         fields: ["JALON_STATE": options.stateDirectory]))
             }
             writeStatus()
+            runLog.stop(store: recorder.store, at: now)
             options.journal.write(messages.entry(.stopped, .stopped))
             timer?.cancel()
             watcher = nil
@@ -201,10 +241,11 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             unlink(options.stateDirectory + "/" + ControlSocket.fileName)
             for source in signalSources { source.cancel() }
             watchdogTimer?.cancel()
-            retryTimer?.cancel()
-            digestTimer?.cancel()
+            digests.cancel()
             mailWorker = nil
-            store = nil
+            recorder.release()
+            lock?.release()
+            lock = nil
         }
     }
 
@@ -265,26 +306,30 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
 
     private func timeChanged() {
         guard !stopping else { return }
+        let paused = !runLog.observe(RunLog.readClocks()).isEmpty
         perform(scheduler.timeChanged(now: now))
+        if paused { recorder.persist() }
     }
 
+    /// `jalon done` or `jalon undone` changed the acknowledgements: the items concerned are planned again.
     private func acknowledgementsChanged() {
-        guard let store else { return }
-        guard let current = try? store.acknowledgements() else { return }
-        let added = current.subtracting(acknowledgements)
+        guard !stopping, let reader, let current = try? reader.acknowledgements() else { return }
+        let changed = current.symmetricDifference(acknowledgements)
         acknowledgements = current
-        for ack in added {
-            let parts = ack.item.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            perform(scheduler.acknowledged(person: parts[0], item: parts[1], now: now))
-        }
+        let people = Set(changed.compactMap { $0.item.split(separator: "/", maxSplits: 1).first.map(String.init) })
+        guard !people.isEmpty else { return }
+        runLog.observe(RunLog.readClocks())
+        plan(people, now: now)
+        reportSkipped()
+        recorder.persist()
     }
 
     private func directoryChanged(_ changes: DirectoryChanges) {
         if changes.directoryGone {
             directoryPresent = false
             options.journal.write(
-                messages.entry(.configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
+                messages.entry(
+                    .configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
             return
         }
         if changes.systemZone {
@@ -313,10 +358,14 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     /// - Parameter only: the files that changed, when inotify said which; nil: look at every file.
     private func reload(reason: ReloadReason, only: Set<String>? = nil) {
         if reason != .start { service.reloading() }
+        runLog.observe(RunLog.readClocks())
         defer {
             lastReload = now
             writeStatus()
-            if reason != .start { service.ready(status: statusLine()) }
+            if reason != .start {
+                service.ready(status: statusLine())
+                recorder.persist()
+            }
         }
         var st = stat()
         guard stat(options.configurationDirectory, &st) == 0 else {
@@ -324,12 +373,14 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 directoryPresent = false
                 options.journal.write(
                     messages.entry(
-                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)))
+                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)
+                    ))
             }
             return
         }
         directoryPresent = true
-        // Settings first: when they change, every person is read again (consultants may have come or gone).
+        // Settings first: when they change, every person is read again (consultants may have come or gone). A
+        // broken jalon.toml keeps the last good settings (at start, those `init` read).
         var everyone = reason == .start
         let identity = FileIdentity(path: loader.absolute(ConfigurationLoader.settingsFile))
         if reason == .start || identity != settingsIdentity {
@@ -337,13 +388,13 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             let (settings, diagnostics) = loader.loadSettings()
             let broken = diagnostics.contains { $0.severity == .error }
             for diagnostic in diagnostics { options.journal.write(messages.problem(diagnostic)) }
-            if reason == .start || !broken {
+            if !broken {
                 _ = live.applySettings(settings, diagnostics: diagnostics)
                 scheduler.setCatchUp(settings.catchUp, zone: settings.zone)
                 mailWorker?.use(Sendmail(command: settings.mail.sendmail, timeout: .seconds(settings.mail.timeout)))
                 if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
                     options.journal.write(
-                        JournalMessages(language: settings.language).entry(
+                        messages.entry(
                             .deliveryFailure, .sendmailUnusable(problem: problem),
                             fields: ["JALON_SENDMAIL": settings.mail.sendmail.joined(separator: " ")]))
                 }
@@ -382,30 +433,30 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 if everyone || identity != identities[path] { toRead.append(path) }
             }
         }
-        for path in removed { identities[path] = nil }
+        for path in removed {
+            identities[path] = nil
+            archive.removed(path)
+        }
         for path in toRead { identities[path] = FileIdentity(path: loader.absolute(path)) }
-        let files = loader.loadPersonFiles(toRead.sorted(), settings: live.settings)
+        var files = loader.loadPersonFiles(toRead.sorted(), settings: live.settings)
+        var restored: [PersonFileArchive.Restored] = []
+        if reason == .start {
+            let good = Set(files.lazy.filter { $0.person != nil }.map(\.path))
+            (files, restored) = archive.restore(files, settings: live.settings, store: reader)
+            archive.reconcile(present: identities, good: good, store: reader)
+        } else {
+            for file in files where file.person != nil {
+                if let identity = identities[file.path] { archive.read(file.path, identity: identity) }
+            }
+        }
         let change = live.apply(files, removed: removed)
         for diagnostic in change.diagnostics { options.journal.write(messages.problem(diagnostic)) }
-        // Finally the reminders of the persons concerned.
-        let planner = ReminderPlanner(settings: live.settings)
-        let people = live.people
-        let window = scheduler.floor..<Instant.distantFuture
-        let acknowledged = acknowledgements
-        let isAcknowledged: (String, Instant) -> Bool = { acknowledged.contains(Acknowledgement(item: $0, base: $1)) }
-        let current = now
-        if everyone {
-            var all: [Reminder] = []
-            for person in people.values { all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged) }
-            perform(scheduler.loaded(all, now: current))
-        } else {
-            var actions: [Scheduler.Action] = []
-            for id in change.people.sorted() {
-                let reminders = people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
-                actions += scheduler.replaced(person: id, with: reminders, now: current)
-            }
-            perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
+        for file in restored {
+            options.journal.write(messages.restored(file.path, savedAt: file.savedAt, problem: file.problem))
         }
+        // Finally the reminders of the persons concerned.
+        plan(everyone ? nil : change.people, now: now)
+        reportSkipped()
         scheduleDigests()
         mailWorker?.pump()
         if reason != .start {
@@ -415,26 +466,82 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         }
     }
 
+    /// Plans the reminders of `people` (nil: everyone) and hands them to the scheduler, with when their items were
+    /// first seen.
+    private func plan(_ people: Set<String>?, now current: Instant) {
+        let planner = ReminderPlanner(settings: live.settings)
+        let window = scheduler.floor..<Instant.distantFuture
+        let acknowledged = acknowledgements
+        let isAcknowledged: (String, Instant) -> Bool = { acknowledged.contains(Acknowledgement(item: $0, base: $1)) }
+        guard let people else {
+            var all: [Reminder] = []
+            for person in live.people.values {
+                all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged)
+            }
+            let firstSeen = firstSeen(all, now: current)
+            perform(scheduler.loaded(all, firstSeen: firstSeen, now: current))
+            return
+        }
+        var actions: [Scheduler.Action] = []
+        for id in people.sorted() {
+            let reminders =
+                live.people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
+            let firstSeen = firstSeen(reminders, now: current)
+            actions += scheduler.replaced(person: id, with: reminders, firstSeen: firstSeen, now: current)
+        }
+        perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
+    }
+
+    /// When the items of `reminders` were first planned (the scheduler's copy is let go before it changes).
+    private func firstSeen(_ reminders: [Reminder], now current: Instant) -> FirstSeen {
+        ledger.prepare(reminders, now: current, isRecorded: { [scheduler] in scheduler.isRecorded($0) }, store: reader)
+    }
+
+    /// One journal line for the reminders a planning skipped.
+    private func reportSkipped() {
+        guard skippedCount > 0 else { return }
+        options.journal.write(messages.skipped(count: skippedCount))
+        skippedCount = 0
+    }
+
     // MARK: - Actions
 
     private func perform(_ actions: [Scheduler.Action]) {
         let current = now
+        let history = runLog.history
         for action in actions {
             switch action {
-            case .recordMissed(let reminders):
+            case .recordSkipped(let reminders):
                 for chunk in reminders.chunked(options.batchSize) {
-                    for reminder in chunk { options.journal.write(messages.missed(reminder)) }
-                    record(chunk.map { (ReminderKey(id: $0.id, due: $0.due), Outcome.missed) })
+                    recorder.record(chunk.map { (ReminderKey(id: $0.id, due: $0.due), Outcome.skipped) })
                 }
-                missedCount += reminders.count
+                skippedCount += reminders.count
+            case .recordMissed(let missed):
+                for chunk in missed.chunked(options.batchSize) {
+                    for var entry in chunk {
+                        entry.cause = history.cause(of: entry.reminder.due)
+                        options.journal.write(messages.missed(entry))
+                    }
+                    recorder.record(
+                        chunk.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), Outcome.missed) })
+                }
+                missedCount += missed.count
             case .deliver(let deliveries):
                 let composer = self.composer
                 let people = live.people
                 for chunk in deliveries.chunked(options.batchSize) {
-                    for delivery in chunk { options.journal.write(messages.delivered(delivery, now: current)) }
-                    let mail = chunk.compactMap { composer.compose($0, person: people[$0.reminder.person], now: current) }
-                    record(
-                        chunk.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) }, mail: mail)
+                    let explained = chunk.map { delivery in
+                        var delivery = delivery
+                        if delivery.outcome == .late { delivery.cause = history.cause(of: delivery.reminder.due) }
+                        return delivery
+                    }
+                    for delivery in explained { options.journal.write(messages.delivered(delivery, now: current)) }
+                    let mail = explained.compactMap {
+                        composer.compose($0, person: people[$0.reminder.person], now: current)
+                    }
+                    recorder.record(
+                        explained.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) },
+                        mail: mail)
                 }
                 deliveredCount += deliveries.count
                 mailWorker?.pump()
@@ -457,175 +564,33 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         }
     }
 
-    /// Writes outcomes (and queues their mail) in the state database; when it fails, keeps them and tries again
-    /// later.
-    private func record(_ outcomes: [(key: ReminderKey, outcome: Outcome)], mail: [MailJob] = []) {
-        unrecorded += outcomes
-        unqueuedMail += mail
-        flushUnrecorded()
-    }
-
-    private func flushUnrecorded() {
-        guard !unrecorded.isEmpty || !unqueuedMail.isEmpty else { return }
-        if store == nil { reopenStore() }
-        guard let store else {
-            scheduleStoreRetry()
-            return
-        }
-        do {
-            try store.record(unrecorded, mail: unqueuedMail, at: now)
-            unrecorded = []
-            unqueuedMail = []
-            mailWorker?.pump()
-            if storeProblem != nil {
-                storeProblem = nil
-                options.journal.write(messages.entry(.reload, .stateRecordedAgain(path: store.path)))
-            }
-        } catch {
-            if storeProblem == nil { reportStoreProblem(error) }
-            storeProblem = error
-            scheduleStoreRetry()
-        }
-    }
-
-    private func reopenStore() {
-        do {
-            store = try Store(directory: options.stateDirectory)
-        } catch {
-            if storeProblem == nil { reportStoreProblem(error) }
-            storeProblem = error
-        }
-    }
-
-    private func reportStoreProblem(_ error: StoreError) {
-        options.journal.write(
-            messages.entry(
-                .deliveryFailure, .cannotRecordState(problem: error.description),
-                fields: ["JALON_STATE": options.stateDirectory]))
-    }
-
-    private func scheduleStoreRetry() {
-        guard retryTimer == nil, !stopping else { return }
-        let retry = DispatchSource.makeTimerSource(queue: queue)
-        retry.schedule(deadline: .now() + options.storeRetry)
-        retry.setEventHandler { @Sendable [weak self] in
-            guard let self else { return }
-            self.retryTimer?.cancel()
-            self.retryTimer = nil
-            self.flushUnrecorded()
-        }
-        retry.resume()
-        retryTimer = retry
-    }
-
     // MARK: - Digests
 
-    /// Queues the digests whose time has come (today's, if the daemon was not running at its time, within the
-    /// catch-up window) and arms one timer for the next one.
+    /// Queues the digests whose time has come and arms the timer for the next one.
     private func scheduleDigests() {
-        digestTimer?.cancel()
-        digestTimer = nil
-        let digests = DigestComposer(composer: composer)
-        let consultants = live.settings.consultants.values.filter { $0.digest != nil }.sorted { $0.id < $1.id }
-        guard !consultants.isEmpty, live.settings.mail.enabled else { return }
-        let current = now
-        let catchUpStart = scheduler.catchUpStart(now: current)
-        var next: Instant?
-        var jobs: [MailJob] = []
-        let people = Array(live.people.values)
-        let acknowledged = acknowledgements
-        let recorded = scheduler
-        for consultant in consultants {
-            guard let (last, upcoming) = digests.occurrences(of: consultant, around: current) else { continue }
-            next = min(next ?? upcoming, upcoming)
-            let key = DigestComposer.key(consultant: consultant.id, at: last)
-            guard last >= max(catchUpStart, scheduler.floor), !recorded.isRecorded(key) else { continue }
-            if let job = digests.compose(
-                for: consultant, at: last, people: people,
-                isFinished: { acknowledged.contains(Acknowledgement(item: $0, base: $1)) })
-            {
-                jobs.append(job)
-            }
-        }
-        if !jobs.isEmpty {
-            record(jobs.map { ($0.key, Outcome.onTime) }, mail: jobs)
-            mailWorker?.pump()
-        }
-        if let next {
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(next.seconds), tv_nsec: 0)))
-            timer.setEventHandler { @Sendable [weak self] in self?.scheduleDigests() }
-            timer.resume()
-            digestTimer = timer
-        }
+        let jobs = digests.schedule(
+            composer: composer, people: live.people, acknowledgements: acknowledgements, scheduler: scheduler, now: now,
+            fired: { @Sendable [weak self] in self?.scheduleDigests() })
+        guard !jobs.isEmpty else { return }
+        recorder.record(jobs.map { ($0.key, Outcome.onTime) }, mail: jobs)
+        mailWorker?.pump()
     }
 
     // MARK: - Status
 
-    /// One line for `systemctl status`: the next reminder and the counts.
-    private func statusLine() -> String {
-        var parts: [String] = []
-        if let next = scheduler.upcoming(1).first {
-            parts.append("next \(next.id) at \(next.zone.rfc3339(next.due))")
-        } else {
-            parts.append("no reminder pending")
-        }
-        parts.append("\(scheduler.pendingCount) pending")
-        parts.append("\(live.people.count) people")
-        let errors = live.diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 { parts.append("\(errors) configuration error(s)") }
-        if storeProblem != nil { parts.append("state not recorded: \(unrecorded.count) waiting") }
-        return parts.joined(separator: "; ")
+    private var snapshot: StatusWriter.Snapshot {
+        StatusWriter.Snapshot(
+            now: now, lastReload: lastReload, scheduler: scheduler, live: live, delivered: deliveredCount,
+            missed: missedCount, unrecorded: recorder.unrecorded.count, stateProblem: recorder.problem)
     }
+
+    /// One line for `systemctl status`: the next reminder and the counts.
+    private func statusLine() -> String { statusWriter.line(snapshot) }
 
     /// What `jalon status` shows, saved in the state database.
     private func writeStatus() {
-        guard let store else { return }
-        let status = DaemonStatus(
-            pid: Int(getpid()), startedAt: startedAt.seconds, updatedAt: now.seconds, lastReload: lastReload.seconds,
-            configurationDirectory: options.configurationDirectory, people: live.people.count,
-            pending: scheduler.pendingCount,
-            next: scheduler.upcoming(10).map {
-                DaemonStatus.Upcoming(id: $0.id, due: $0.zone.rfc3339($0.due), title: $0.title)
-            },
-            problems: live.diagnostics.map(\.description), delivered: deliveredCount, missed: missedCount,
-            unrecorded: unrecorded.count, stateProblem: storeProblem?.description)
-        try? store.setMeta(DaemonStatus.metaKey, status.json())
-    }
-}
-
-/// The daemon's state as `jalon status` reads it from the state database.
-package struct DaemonStatus: Codable, Sendable {
-    package static let metaKey = "daemon_status"
-
-    package struct Upcoming: Codable, Sendable {
-        package var id: String
-        package var due: String
-        package var title: String
-    }
-
-    package var pid: Int
-    package var startedAt: Int64
-    package var updatedAt: Int64
-    package var lastReload: Int64
-    package var configurationDirectory: String
-    package var people: Int
-    package var pending: Int
-    package var next: [Upcoming]
-    package var problems: [String]
-    package var delivered: Int
-    package var missed: Int
-    package var unrecorded: Int
-    package var stateProblem: String?
-
-    package func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    package static func parse(_ text: String) -> DaemonStatus? {
-        try? JSONDecoder().decode(DaemonStatus.self, from: Data(text.utf8))
+        guard let store = recorder.store else { return }
+        statusWriter.write(snapshot, to: store, run: runLog.id)
     }
 }
 

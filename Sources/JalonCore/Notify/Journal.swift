@@ -9,10 +9,14 @@ package enum JournalEvent: String, CaseIterable, Sendable {
     case followUp
     case late
     case missed
+    /// Reminders due before jalon first knew their item, not sent: one entry per reload, with their count.
+    case skipped
     case deliveryFailure
     case configurationProblem
     case reload
     case started
+    /// `jalon run` refuses to start (an error in `jalon.toml`).
+    case startRefused
     case stopped
 
     package var messageID: String {
@@ -21,21 +25,23 @@ package enum JournalEvent: String, CaseIterable, Sendable {
         case .followUp: "d7930181aa02443f97dc2798a011984e"
         case .late: "1f2fc5fd00c94d37bab25eb5b0816549"
         case .missed: "b98798a956aa49d4bf80576c3306486a"
+        case .skipped: "f04204325b394388b77b369e244ba038"
         case .deliveryFailure: "c87e4a3093ee488e8627256e65c54dec"
         case .configurationProblem: "20316b56028d4b8da993c50c6a65823c"
         case .reload: "4c16e5595f724dd898b6d3ba57d0ac86"
         case .started: "5a2f2d03076f4dca857f0c1dc05e7d40"
+        case .startRefused: "f80a0b1c95154251ae4751bf1bee0623"
         case .stopped: "9d9dd237d8c14e4c9178ffb6708f3652"
         }
     }
 
-    /// syslog priority: 5 (notice) for a reminder, 4 (warning) for a follow-up, a late or a missed reminder and a
-    /// configuration problem, 3 (error) for a failure, 6 (info) for the daemon's own life.
+    /// syslog priority: 5 (notice) for a reminder and for reminders skipped, 4 (warning) for a follow-up, a late or a
+    /// missed reminder and a configuration problem, 3 (error) for a failure, 6 (info) for the daemon's own life.
     package var priority: Int {
         switch self {
-        case .reminder: 5
+        case .reminder, .skipped: 5
         case .followUp, .late, .missed, .configurationProblem: 4
-        case .deliveryFailure: 3
+        case .deliveryFailure, .startRefused: 3
         case .reload, .started, .stopped: 6
         }
     }

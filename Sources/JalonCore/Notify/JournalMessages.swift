@@ -4,9 +4,12 @@
 /// user's mail, and bilan results are confidential.
 package struct JournalMessages: Sendable {
     package var language: Language
+    /// The settings' zone: the times of jalon's own life (when it stopped, slept…) are written in it.
+    package var zone: Zone
 
-    package init(language: Language) {
+    package init(language: Language, zone: Zone = .utc) {
         self.language = language
+        self.zone = zone
     }
 
     /// The fields every reminder entry carries.
@@ -27,7 +30,9 @@ package struct JournalMessages: Sendable {
         let text: JournalText
         switch event {
         case .late:
-            text = .late(id: r.id, title: r.title, kind: r.kind, at: at, secondsAway: away, followUp: r.followUpIndex)
+            text = .late(
+                id: r.id, title: r.title, kind: r.kind, at: at, secondsAway: away, followUp: r.followUpIndex,
+                cause: delivery.cause.map { CatchUpText.cause($0, zone: zone) })
         case .followUp:
             text = .followUp(
                 index: r.followUpIndex ?? 1, id: r.id, title: r.title, kind: r.kind, at: at, secondsAway: away)
@@ -39,10 +44,35 @@ package struct JournalMessages: Sendable {
         return JournalEntry(event: event, message: text.text(language), fields: fields)
     }
 
-    /// The entry of a reminder whose time passed while jalon was not running.
-    package func missed(_ reminder: Reminder) -> JournalEntry {
-        let text = JournalText.missed(id: reminder.id, title: reminder.title, due: reminder.zone.local(reminder.due))
-        return JournalEntry(event: .missed, message: text.text(language), fields: fields(reminder))
+    /// The entry of a reminder whose time passed while jalon could not send it, and that is not sent.
+    package func missed(_ missed: Scheduler.Missed) -> JournalEntry {
+        let reminder = missed.reminder
+        let text = JournalText.missed(
+            id: reminder.id, title: reminder.title, due: reminder.zone.local(reminder.due),
+            reason: CatchUpText.reason(missed.reason), cause: missed.cause.map { CatchUpText.cause($0, zone: zone) })
+        var fields = fields(reminder)
+        if case .superseded(let next) = missed.reason { fields["JALON_SUPERSEDED_BY"] = next.id }
+        return JournalEntry(event: .missed, message: text.text(language), fields: fields)
+    }
+
+    /// The one entry of a reload that skipped reminders due before their item was first planned.
+    package func skipped(count: Int) -> JournalEntry {
+        JournalEntry(
+            event: .skipped, message: JournalText.skipped(count: count).text(language),
+            fields: ["JALON_SKIPPED": String(count)])
+    }
+
+    /// At start, a broken person file is planned from the version the state database saved at `savedAt`: said at the
+    /// place of its first problem.
+    package func restored(_ path: String, savedAt: Instant, problem: Diagnostic?) -> JournalEntry {
+        let position = problem?.position ?? .start
+        let text = JournalText.plannedFromLastGoodVersion(
+            file: path, line: position.line, column: position.column, savedAt: zone.local(savedAt))
+        return JournalEntry(
+            event: .configurationProblem, message: text.text(language),
+            fields: [
+                "JALON_FILE": path, "JALON_LINE": String(position.line), "JALON_COLUMN": String(position.column),
+            ])
     }
 
     /// The entry of a configuration problem, at its place.

@@ -9,13 +9,48 @@ package struct Scheduler: Sendable {
         package var reminder: Reminder
         /// `.onTime` or `.late`.
         package var outcome: Outcome
+        /// For a late reminder, why it is late, when that is known (the scheduler does not know it: the daemon's
+        /// `RunHistory` does).
+        package var cause: LateCause?
+
+        package init(reminder: Reminder, outcome: Outcome, cause: LateCause? = nil) {
+            self.reminder = reminder
+            self.outcome = outcome
+            self.cause = cause
+        }
+    }
+
+    /// A reminder whose time passed and that is not sent.
+    package struct Missed: Hashable, Sendable {
+        package enum Reason: Hashable, Sendable {
+            /// It is older than `catch_up`.
+            case tooOld
+            /// A later reminder of the same item goes instead (late, or on time).
+            case replaced(by: Reminder)
+            /// Another reminder of the same item falls due within 24 hours: sent late, this one would only come
+            /// just before it.
+            case superseded(by: Reminder)
+        }
+
+        package var reminder: Reminder
+        package var reason: Reason
+        /// Why its time passed, when that is known (filled in by the daemon, like `Delivery.cause`).
+        package var cause: LateCause?
+
+        package init(reminder: Reminder, reason: Reason, cause: LateCause? = nil) {
+            self.reminder = reminder
+            self.reason = reason
+            self.cause = cause
+        }
     }
 
     package enum Action: Hashable, Sendable {
         /// Write these reminders to the journal (and mail), then record them.
         case deliver([Delivery])
         /// Record these as missed, with one journal line each.
-        case recordMissed([Reminder])
+        case recordMissed([Missed])
+        /// Record these as skipped: they were due before jalon first planned their item. One journal line for all.
+        case recordSkipped([Reminder])
         /// Arm the timer for this instant; nil: nothing left to wait for.
         case arm(Instant?)
     }
@@ -55,7 +90,9 @@ package struct Scheduler: Sendable {
     /// Where the catch-up window starts: `catch_up` before `now`.
     package func catchUpStart(now: Instant) -> Instant {
         let calendar = WorkCalendar(zone: zone, holidays: .none)
-        return calendar.adding(CalendarDuration(-catchUp.count, catchUp.unit), to: ZonedTime(local: zone.local(now), instant: now)).instant
+        return calendar.adding(
+            CalendarDuration(-catchUp.count, catchUp.unit), to: ZonedTime(local: zone.local(now), instant: now)
+        ).instant
     }
 
     /// Whether a reminder was already delivered or reported.
@@ -87,20 +124,28 @@ package struct Scheduler: Sendable {
     }
 
     /// The configuration was (re)loaded: `reminders` are every person's reminders, replacing what was pending.
-    package mutating func loaded(_ reminders: [Reminder], now: Instant) -> [Action] {
+    ///
+    /// - Parameter firstSeen: when each item was first planned; a reminder due before that is skipped. Nil: every
+    ///   item was known before its reminders.
+    package mutating func loaded(_ reminders: [Reminder], firstSeen: FirstSeen? = nil, now: Instant) -> [Action] {
+        let (kept, skipped) = skipping(reminders, firstSeen: firstSeen)
         var byPerson: [String: [Reminder]] = [:]
-        for reminder in reminders { byPerson[reminder.person, default: []].append(reminder) }
+        for reminder in kept { byPerson[reminder.person, default: []].append(reminder) }
         pending = [:]
         pendingCount = 0
         queue = DueQueue()
         for (person, list) in byPerson { setPending(person, list) }
-        return process(now: now)
+        return (skipped.isEmpty ? [] : [.recordSkipped(skipped)]) + process(now: now)
     }
 
-    /// One person's reminders changed (their file was added, edited or removed: `reminders` is then empty).
-    package mutating func replaced(person: String, with reminders: [Reminder], now: Instant) -> [Action] {
-        setPending(person, reminders)
-        return process(now: now)
+    /// One person's reminders changed (their file was added, edited or removed: `reminders` is then empty; an item
+    /// was done or taken back).
+    package mutating func replaced(
+        person: String, with reminders: [Reminder], firstSeen: FirstSeen? = nil, now: Instant
+    ) -> [Action] {
+        let (kept, skipped) = skipping(reminders, firstSeen: firstSeen)
+        setPending(person, kept)
+        return (skipped.isEmpty ? [] : [.recordSkipped(skipped)]) + process(now: now)
     }
 
     /// The timer fired, the clock jumped, the machine resumed: deal with whatever is due.
@@ -117,6 +162,29 @@ package struct Scheduler: Sendable {
     }
 
     // MARK: Internals
+
+    /// Sets apart, and records, the reminders due before their item was first planned and not recorded yet.
+    private mutating func skipping(
+        _ reminders: [Reminder], firstSeen: FirstSeen?
+    ) -> (kept: [Reminder], skipped: [Reminder]) {
+        guard let firstSeen else { return (reminders, []) }
+        var kept: [Reminder] = []
+        var skipped: [Reminder] = []
+        kept.reserveCapacity(reminders.count)
+        for reminder in reminders {
+            if reminder.due >= floor && firstSeen.precedes(reminder) {
+                let key = ReminderKey(id: reminder.id, due: reminder.due)
+                if !recorded.contains(key) {
+                    recorded.insert(key)
+                    skipped.append(reminder)
+                }
+            } else {
+                kept.append(reminder)
+            }
+        }
+        skipped.sort(by: Reminder.agendaOrder)
+        return (kept, skipped)
+    }
 
     private mutating func setPending(_ person: String, _ reminders: [Reminder]) {
         let list = reminders.filter { $0.due >= floor && !recorded.contains(ReminderKey(id: $0.id, due: $0.due)) }
@@ -146,9 +214,18 @@ package struct Scheduler: Sendable {
         }
         var actions: [Action] = []
         if !due.isEmpty {
-            let (deliveries, missed) = Scheduler.classify(due, now: now, catchUpStart: catchUpStart(now: now))
-            for delivery in deliveries { recorded.insert(ReminderKey(id: delivery.reminder.id, due: delivery.reminder.due)) }
-            for reminder in missed { recorded.insert(ReminderKey(id: reminder.id, due: reminder.due)) }
+            let pending = self.pending
+            let (deliveries, missed) = Scheduler.classify(
+                due, now: now, catchUpStart: catchUpStart(now: now),
+                next: { late in
+                    // The person's list is sorted: look no further than 24 hours ahead.
+                    (pending[late.person] ?? []).lazy.prefix { $0.due <= now + Scheduler.supersedingWindow }
+                        .first { $0.item == late.item }
+                })
+            for delivery in deliveries {
+                recorded.insert(ReminderKey(id: delivery.reminder.id, due: delivery.reminder.due))
+            }
+            for missed in missed { recorded.insert(ReminderKey(id: missed.reminder.id, due: missed.reminder.due)) }
             if !missed.isEmpty { actions.append(.recordMissed(missed)) }
             if !deliveries.isEmpty { actions.append(.deliver(deliveries)) }
         }
@@ -156,34 +233,48 @@ package struct Scheduler: Sendable {
         return actions
     }
 
+    /// How far ahead another reminder of the same item makes a late one pointless (SPEC §5): 24 hours.
+    package static let supersedingWindow: Int64 = 86_400
+
     /// SPEC §5's catch-up: reminders found at most `grace` late are on time; of the others, each item keeps its
-    /// latest one due after `catchUpStart`, sent late, unless the item has one on time now; the rest are missed.
+    /// latest one due after `catchUpStart`, sent late, unless the item has one on time now or `next` gives another
+    /// of its reminders due within 24 hours; the rest are missed.
+    ///
+    /// - Parameter next: the item's next pending reminder due within `supersedingWindow` of `now`, if any.
     package static func classify(
-        _ due: [Reminder], now: Instant, catchUpStart: Instant
-    ) -> (deliveries: [Delivery], missed: [Reminder]) {
+        _ due: [Reminder], now: Instant, catchUpStart: Instant, next: (Reminder) -> Reminder? = { _ in nil }
+    ) -> (deliveries: [Delivery], missed: [Missed]) {
         var deliveries: [Delivery] = []
-        var missed: [Reminder] = []
+        var missed: [Missed] = []
         var overdue: [String: [Reminder]] = [:]
-        var itemsOnTime = Set<String>()
+        var onTime: [String: Reminder] = [:]
         for reminder in due {
             if reminder.due.seconds >= now.seconds - grace {
                 deliveries.append(Delivery(reminder: reminder, outcome: .onTime))
-                itemsOnTime.insert(reminder.itemKey)
+                onTime[reminder.itemKey] = reminder
             } else {
                 overdue[reminder.itemKey, default: []].append(reminder)
             }
         }
         for item in overdue.keys.sorted() {
             let list = overdue[item]!.sorted(by: Reminder.agendaOrder)
-            if !itemsOnTime.contains(item), let latest = list.last, latest.due >= catchUpStart {
-                missed += list.dropLast()
-                deliveries.append(Delivery(reminder: latest, outcome: .late))
+            let latest = list[list.count - 1]
+            if let current = onTime[item] {
+                missed += list.map { Missed(reminder: $0, reason: .replaced(by: current)) }
+            } else if latest.due < catchUpStart {
+                missed += list.map { Missed(reminder: $0, reason: .tooOld) }
+            } else if let upcoming = next(latest) {
+                missed += list.dropLast().map { Missed(reminder: $0, reason: .replaced(by: latest)) }
+                missed.append(Missed(reminder: latest, reason: .superseded(by: upcoming)))
             } else {
-                missed += list
+                missed += list.dropLast().map {
+                    Missed(reminder: $0, reason: $0.due < catchUpStart ? .tooOld : .replaced(by: latest))
+                }
+                deliveries.append(Delivery(reminder: latest, outcome: .late))
             }
         }
         deliveries.sort { Reminder.agendaOrder($0.reminder, $1.reminder) }
-        missed.sort(by: Reminder.agendaOrder)
+        missed.sort { Reminder.agendaOrder($0.reminder, $1.reminder) }
         return (deliveries, missed)
     }
 }

@@ -20,9 +20,11 @@ package enum Outcome: String, Sendable, Codable {
     case onTime = "on-time"
     /// Delivered after its time, by the catch-up.
     case late
-    /// Not delivered: its time passed while jalon was not running, and a later reminder of the same item, or its
+    /// Not delivered: its time passed while jalon could not send it, and a later reminder of the same item, or its
     /// age, made it pointless.
     case missed
+    /// Not delivered: it was due before jalon first knew its item (SPEC §5), so it was never jalon's to send.
+    case skipped
 }
 
 /// A problem with the state database, with what to do about it.
@@ -55,8 +57,10 @@ package final class Store: Sendable {
 
     /// Opens (or creates, unless `readOnly`) the state database in `directory`.
     ///
+    /// - Parameter verify: check the whole file first (`PRAGMA quick_check`); a reader that only looks something up
+    ///   may skip it (SQLite still reports a damaged page it reads).
     /// - Throws: `StoreError` — never resets a database it cannot read: a corrupt file is reported, not replaced.
-    package init(directory: String, readOnly: Bool = false) throws(StoreError) {
+    package init(directory: String, readOnly: Bool = false, verify: Bool = true) throws(StoreError) {
         path = directory + "/" + Store.fileName
         if !readOnly {
             // An existing database is checked through a read-only connection first: a read-write one would set up
@@ -94,10 +98,12 @@ package final class Store: Sendable {
                     try db.execute(sql: "PRAGMA synchronous = FULL")
                 }
             }
-            try database.read { db in
-                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
-                guard check == "ok" else {
-                    throw StoreError(code: .corrupt, message: "the state database \(path) is damaged", cause: check)
+            if verify {
+                try database.read { db in
+                    let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
+                    guard check == "ok" else {
+                        throw StoreError(code: .corrupt, message: "the state database \(path) is damaged", cause: check)
+                    }
                 }
             }
             if !readOnly {
@@ -127,7 +133,8 @@ package final class Store: Sendable {
         var result = ""
         for byte in path.utf8 {
             switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: result.unicodeScalars.append(Unicode.Scalar(byte))
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
+                result.unicodeScalars.append(Unicode.Scalar(byte))
             default: result += String(format: "%%%02X", byte)
             }
         }
@@ -155,7 +162,8 @@ package final class Store: Sendable {
         }
         if st.st_mode & 0o077 != 0 && chmod(directory, 0o700) != 0 {
             throw StoreError(
-                code: .directory, message: "the state directory \(directory) is open to other users and cannot be "
+                code: .directory,
+                message: "the state directory \(directory) is open to other users and cannot be "
                     + "made private", cause: String(cString: strerror(errno)))
         }
     }
@@ -241,6 +249,9 @@ package final class Store: Sendable {
                     CREATE INDEX mail_by_state ON mail (state, next_attempt);
                     """)
         }
+        migrator.registerMigration("3: first seen, runs, person files, skipped") { db in
+            try Store.migrateFirstSeenRunsPersonFilesSkipped(db)
+        }
         return migrator
     }
 }
@@ -266,8 +277,9 @@ extension Store {
     /// When the database was created: nothing due before it was jalon's to deliver (see `Catchup`).
     package func createdAt() throws(StoreError) -> Instant {
         try read { db in
-            Instant(seconds: Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'created_at'") ?? "")
-                ?? 0)
+            Instant(
+                seconds: Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'created_at'") ?? "")
+                    ?? 0)
         }
     }
 
@@ -275,7 +287,8 @@ extension Store {
     package func recordedKeys(since: Instant) throws(StoreError) -> Set<ReminderKey> {
         try read { db in
             var keys = Set<ReminderKey>()
-            let rows = try Row.fetchCursor(db, sql: "SELECT reminder, due FROM delivery WHERE due >= ?", arguments: [since.seconds])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT reminder, due FROM delivery WHERE due >= ?", arguments: [since.seconds])
             while let row = try rows.next() {
                 keys.insert(ReminderKey(id: row[0], due: Instant(seconds: row[1])))
             }
@@ -337,6 +350,11 @@ extension Store {
 package struct Acknowledgement: Hashable, Sendable {
     package var item: String
     package var base: Instant
+
+    package init(item: String, base: Instant) {
+        self.item = item
+        self.base = base
+    }
 }
 
 extension Store {

@@ -7,10 +7,21 @@ package enum JournalText: Localizable {
     case reminder(id: String, title: String, kind: ItemKind, at: LocalDateTime, secondsAway: Int64)
     /// Follow-up number `index` of an item.
     case followUp(index: Int, id: String, title: String, kind: ItemKind, at: LocalDateTime, secondsAway: Int64)
-    /// A reminder sent after its time by the catch-up; `followUp` is its number when it is a follow-up.
-    case late(id: String, title: String, kind: ItemKind, at: LocalDateTime, secondsAway: Int64, followUp: Int?)
-    /// A reminder whose time passed while jalon could not send it, and that the catch-up does not send.
-    case missed(id: String, title: String, due: LocalDateTime)
+    /// A reminder sent after its time by the catch-up; `followUp` is its number when it is a follow-up; `cause` why
+    /// it is late, when jalon knows it.
+    case late(
+        id: String, title: String, kind: ItemKind, at: LocalDateTime, secondsAway: Int64, followUp: Int?,
+        cause: CatchUpText?)
+    /// A reminder whose time passed while jalon could not send it, and that the catch-up does not send: `reason` why
+    /// not, `cause` why its time passed unsent, when jalon knows it.
+    case missed(id: String, title: String, due: LocalDateTime, reason: CatchUpText, cause: CatchUpText?)
+    /// Reminders due before jalon first planned their item, not sent (one line per reload).
+    case skipped(count: Int)
+    /// At start, a person file is broken: its person is planned from the last good version the state database
+    /// kept, saved at `savedAt` (in the settings' zone).
+    case plannedFromLastGoodVersion(file: String, line: Int, column: Int, savedAt: LocalDateTime)
+    /// At start, `jalon.toml` has errors: jalon does not start.
+    case startRefused(errors: Int)
     case started(directory: String)
     case stopped
     case reloaded(read: Int, removed: Int, errors: Int)
@@ -30,10 +41,23 @@ package enum JournalText: Localizable {
         let at = LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0))
         return [
             .reminder(id: "marie/s1/-2d", title: "Entretien", kind: .session, at: at, secondsAway: 172_800),
-            .followUp(index: 2, id: "marie/titre/follow-up-2", title: "Titre", kind: .deadline, at: at, secondsAway: -86_400 * 14),
-            .late(id: "marie/titre/+0d", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600, followUp: nil),
-            .late(id: "marie/titre/follow-up-1", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600, followUp: 1),
-            .missed(id: "marie/titre/-3d", title: "Titre", due: at),
+            .followUp(
+                index: 2, id: "marie/titre/follow-up-2", title: "Titre", kind: .deadline, at: at,
+                secondsAway: -86_400 * 14),
+            .late(
+                id: "marie/titre/+0d", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600, followUp: nil,
+                cause: nil),
+            .late(
+                id: "marie/titre/follow-up-1", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600,
+                followUp: 1,
+                cause: .stopped(from: at, to: at)),
+            .missed(id: "marie/titre/-3d", title: "Titre", due: at, reason: .tooOld, cause: nil),
+            .missed(
+                id: "marie/titre/-3d", title: "Titre", due: at, reason: .replaced(by: "marie/titre/+0d"),
+                cause: .asleep(from: at, to: at)),
+            .skipped(count: 3),
+            .plannedFromLastGoodVersion(file: "people/marie.toml", line: 4, column: 7, savedAt: at),
+            .startRefused(errors: 2),
             .started(directory: "/home/claire/.config/jalon"),
             .stopped,
             .reloaded(read: 2, removed: 1, errors: 0),

@@ -5,14 +5,20 @@ extension JournalText {
             "Reminder \(id): \(title) — \(WordText.kind(kind).english), \(WordText.dayAndTime(at).english), \(WordText.relative(seconds: away).english)"
         case .followUp(let index, let id, let title, let kind, let at, let away):
             "Follow-up \(index) \(id): \(title) — \(WordText.kind(kind).english), \(WordText.dayAndTime(at).english), \(WordText.relative(seconds: away).english)"
-        case .late(let id, let title, let kind, let at, let away, let followUp):
+        case .late(let id, let title, let kind, let at, let away, let followUp, let cause):
             if let followUp {
-                "Late reminder (follow-up \(followUp)) \(id): \(title) — \(WordText.kind(kind).english), \(WordText.dayAndTime(at).english), \(WordText.relative(seconds: away).english)"
+                "Late reminder (follow-up \(followUp)) \(id): \(title) — \(WordText.kind(kind).english), \(WordText.dayAndTime(at).english), \(WordText.relative(seconds: away).english)\(cause.map { " (\($0.english))" } ?? "")"
             } else {
-                "Late reminder \(id): \(title) — \(WordText.kind(kind).english), \(WordText.dayAndTime(at).english), \(WordText.relative(seconds: away).english)"
+                "Late reminder \(id): \(title) — \(WordText.kind(kind).english), \(WordText.dayAndTime(at).english), \(WordText.relative(seconds: away).english)\(cause.map { " (\($0.english))" } ?? "")"
             }
-        case .missed(let id, let title, let due):
-            "Missed reminder \(id) (due \(WordText.dayAndTime(due).english), jalon was not running): \(title)"
+        case .missed(let id, let title, let due, let reason, let cause):
+            "Missed reminder \(id) (due \(WordText.dayAndTime(due).english)\(cause.map { "; \($0.english)" } ?? "")): \(title) — not sent: \(reason.english)"
+        case .skipped(let count):
+            "\(count) reminder(s) due before jalon first knew their item were not sent (recorded as skipped)"
+        case .plannedFromLastGoodVersion(let file, let line, let column, let savedAt):
+            "\(file):\(line):\(column): this file has errors; its person is planned from its last good version, of \(WordText.dayAndTime(savedAt).english)"
+        case .startRefused(let errors):
+            "jalon.toml has \(errors) error(s): jalon does not start rather than run on settings that were not chosen"
         case .started(let directory):
             "jalon starts (\(directory))"
         case .stopped:
@@ -54,7 +60,8 @@ extension WordText {
         case .relative(let seconds):
             switch Distance(seconds: seconds) {
             case .now: "now"
-            case .minutes(let n): seconds > 0 ? "in \(n) minute\(n > 1 ? "s" : "")" : "\(n) minute\(n > 1 ? "s" : "") ago"
+            case .minutes(let n):
+                seconds > 0 ? "in \(n) minute\(n > 1 ? "s" : "")" : "\(n) minute\(n > 1 ? "s" : "") ago"
             case .hours(let n): seconds > 0 ? "in \(n) hour\(n > 1 ? "s" : "")" : "\(n) hour\(n > 1 ? "s" : "") ago"
             case .days(let n): seconds > 0 ? "in \(n) day\(n > 1 ? "s" : "")" : "\(n) day\(n > 1 ? "s" : "") ago"
             }

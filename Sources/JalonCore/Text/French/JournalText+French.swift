@@ -1,18 +1,30 @@
 extension JournalText {
+    /// " (why)", or nothing.
+    private static func parenthesized(_ cause: CatchUpText?) -> FrenchText { cause.map { " (\($0.french))" } ?? "" }
+
+    /// " ; why", or nothing.
+    private static func afterSemicolon(_ cause: CatchUpText?) -> FrenchText { cause.map { " ; \($0.french)" } ?? "" }
+
     package var french: FrenchText {
         switch self {
         case .reminder(let id, let title, let kind, let at, let away):
             "Rappel \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
         case .followUp(let index, let id, let title, let kind, let at, let away):
             "Relance \(index) \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
-        case .late(let id, let title, let kind, let at, let away, let followUp):
+        case .late(let id, let title, let kind, let at, let away, let followUp, let cause):
             if let followUp {
-                "Rappel en retard (relance \(followUp)) \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
+                "Rappel en retard (relance \(followUp)) \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)\(JournalText.parenthesized(cause))"
             } else {
-                "Rappel en retard \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)"
+                "Rappel en retard \(id) : \(title) — \(WordText.kind(kind).french), \(WordText.dayAndTime(at).french), \(WordText.relative(seconds: away).french)\(JournalText.parenthesized(cause))"
             }
-        case .missed(let id, let title, let due):
-            "Rappel manqué \(id) (prévu le \(WordText.dayAndTime(due).french), jalon ne tournait pas) : \(title)"
+        case .missed(let id, let title, let due, let reason, let cause):
+            "Rappel manqué \(id) (prévu le \(WordText.dayAndTime(due).french)\(JournalText.afterSemicolon(cause))) : \(title) — non envoyé : \(reason.french)"
+        case .skipped(let count):
+            "\(count) rappel(s) prévu(s) avant que jalon ne connaisse leur élément n'ont pas été envoyés (notés comme ignorés)"
+        case .plannedFromLastGoodVersion(let file, let line, let column, let savedAt):
+            "\(file):\(line):\(column): ce fichier a des erreurs ; sa personne est planifiée d'après sa dernière version valide, du \(WordText.dayAndTime(savedAt).french)"
+        case .startRefused(let errors):
+            "jalon.toml a \(errors) erreur(s) : jalon ne démarre pas plutôt que de tourner sur des réglages qui n'ont pas été choisis"
         case .started(let directory):
             "jalon démarre (\(directory))"
         case .stopped:
@@ -54,8 +66,10 @@ extension WordText {
         case .relative(let seconds):
             switch Distance(seconds: seconds) {
             case .now: "maintenant"
-            case .minutes(let n): seconds > 0 ? "dans \(n) minute\(n > 1 ? "s" : "")" : "il y a \(n) minute\(n > 1 ? "s" : "")"
-            case .hours(let n): seconds > 0 ? "dans \(n) heure\(n > 1 ? "s" : "")" : "il y a \(n) heure\(n > 1 ? "s" : "")"
+            case .minutes(let n):
+                seconds > 0 ? "dans \(n) minute\(n > 1 ? "s" : "")" : "il y a \(n) minute\(n > 1 ? "s" : "")"
+            case .hours(let n):
+                seconds > 0 ? "dans \(n) heure\(n > 1 ? "s" : "")" : "il y a \(n) heure\(n > 1 ? "s" : "")"
             case .days(let n): seconds > 0 ? "dans \(n) jour\(n > 1 ? "s" : "")" : "il y a \(n) jour\(n > 1 ? "s" : "")"
             }
         case .dayAndTime(let local):
