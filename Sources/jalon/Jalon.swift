@@ -20,7 +20,9 @@ struct Jalon: ParsableCommand {
             Exit status: 0 on success, 1 when the configuration has errors, 64 on a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, AgendaCommand.self, Run.self, Done.self, Status.self, Retry.self, TestMail.self]
+        subcommands: [
+            Check.self, AgendaCommand.self, Run.self, Done.self, Undone.self, Status.self, Retry.self, TestMail.self,
+        ]
     )
 }
 
@@ -38,6 +40,12 @@ struct Directories: ParsableArguments {
 
     var stateDirectory: String {
         Locations.stateDirectory(option: state, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The settings of `jalon.toml` as far as they read (defaults where they do not): for the language and zone of a
+    /// command's messages.
+    func settings() -> Settings {
+        ConfigurationLoader(directory: configurationDirectory).loadSettings().0
     }
 
     /// Loads the configuration directory, or exits with status 1 and a message when it cannot be used at all.

@@ -7,79 +7,101 @@ struct Status: ParsableCommand {
         abstract: "Show the daemon's state: next reminders, problems, last reload.",
         discussion: """
             Reads the state database the daemon writes (it is safe while the daemon runs): whether the daemon \
-            runs, when it last read the configuration and the problems it found, the next reminders, how \
-            many reminders were delivered and missed, and the mail: sent, queued (not tried yet, or being \
-            handed to sendmail now), waiting for a retry (each with its next try and last error), and refused \
-            (each with the `jalon retry` that queues it again).
+            runs, when it last read the configuration and the problems it found, the next reminders (less those \
+            `jalon done` finished since, at once), how many reminders were delivered and missed, and the mail: \
+            sent, queued (not tried yet, or being handed to sendmail now), waiting for a retry (each with its next \
+            try and last error), and refused (each with the `jalon retry` that queues it again). It speaks the \
+            daemon's language, times in the settings' zone.
 
             Exit status: 0 when the daemon runs, 3 when it does not, 1 when there is no state to read.
             """)
 
+    /// How many next reminders are shown.
+    static let shown = 10
+
     @OptionGroup var directories: Directories
 
     func run() throws {
+        let settings = directories.settings()
+        var language = settings.language
+        func fail(_ text: StatusText, _ code: Int32) -> ExitCode {
+            Output.standardError("jalon: " + text.text(language) + "\n")
+            return ExitCode(code)
+        }
         let store: Store
         do {
             store = try Store(directory: directories.stateDirectory, readOnly: true)
         } catch {
             var st = stat()
             if stat(directories.stateDirectory + "/" + Store.fileName, &st) != 0 {
-                Output.standardError(
-                    "jalon: no state in \(directories.stateDirectory): has `jalon run` ever started there?\n")
-            } else {
-                Output.standardError("jalon: cannot read the state: \(error)\n")
+                throw fail(.noState(directory: directories.stateDirectory), 1)
             }
-            throw ExitCode(1)
+            throw fail(.cannotRead(problem: error.description), 1)
         }
         guard let text = try? store.meta(DaemonStatus.metaKey), let status = DaemonStatus.parse(text) else {
-            Output.standardError("jalon: the daemon has not written its state in \(store.path) yet\n")
-            throw ExitCode(3)
+            throw fail(.neverWritten(path: store.path), 3)
         }
-        let zone = Zone.system
+        // The daemon's language and zone, when it said which.
+        language = status.language.flatMap(Language.init(rawValue:)) ?? language
+        let zone = status.zone.flatMap { Zone(identifier: $0) } ?? settings.zone
         func when(_ seconds: Int64) -> String { zone.rfc3339(Instant(seconds: seconds)) }
-        let running = kill(pid_t(status.pid), 0) == 0 || errno == EPERM
-        var out = ""
-        if running {
-            out += "jalon is running (pid \(status.pid), since \(when(status.startedAt)))\n"
-        } else {
-            out += "jalon is not running (pid \(status.pid) last wrote its state at \(when(status.updatedAt)))\n"
-        }
-        out += "configuration: \(status.configurationDirectory), \(status.people) people, "
-            + "read at \(when(status.lastReload))\n"
-        out += "state: \(store.path)\n"
-        out += "reminders: \(status.pending) pending, \(status.delivered) delivered and \(status.missed) missed "
-            + "since the daemon started\n"
+        let running =
+            status.pid > 0 && status.pid <= Int(Int32.max)
+            && (kill(pid_t(status.pid), 0) == 0 || errno == EPERM)
+        var lines: [StatusText] = []
+        lines.append(
+            running
+                ? .running(pid: status.pid, since: when(status.startedAt))
+                : .notRunning(pid: status.pid, lastWrote: when(status.updatedAt)))
+        lines.append(
+            .configuration(
+                directory: status.configurationDirectory, people: status.people, readAt: when(status.lastReload)))
+        lines.append(.state(path: store.path))
+        lines.append(.reminders(pending: status.pending, delivered: status.delivered, missed: status.missed))
         if let problem = status.stateProblem {
-            out += "state not recorded: \(problem) (\(status.unrecorded) outcome(s) waiting; jalon retries)\n"
+            lines.append(.stateNotRecorded(problem: problem, waiting: status.unrecorded))
         }
-        if status.next.isEmpty {
-            out += "next reminders: none\n"
+        // A `jalon done` given since the daemon last wrote its status shows at once.
+        let acknowledged = (try? store.acknowledgements()) ?? []
+        let next = status.next.filter { upcoming in
+            guard let item = upcoming.item, let base = upcoming.base else { return true }
+            return !acknowledged.contains(Acknowledgement(item: item, base: Instant(seconds: base)))
+        }.prefix(Status.shown)
+        if next.isEmpty {
+            lines.append(.noNextReminders)
         } else {
-            out += "next reminders:\n"
-            for next in status.next { out += "  \(next.due)  \(next.id)  \(next.title)\n" }
+            lines.append(.nextReminders)
+            for upcoming in next {
+                lines.append(.nextReminder(due: upcoming.due, id: upcoming.id, title: upcoming.title))
+            }
         }
         let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 }
         let failed = (try? store.mail(in: .failed)) ?? []
-        let sent = (try? store.mailCount(in: .sent)) ?? 0
-        let queued = (try? store.mailCount(in: .pending, tried: false)) ?? 0
-        let retryCount = (try? store.mailCount(in: .pending, tried: true)) ?? retrying.count
-        let failedCount = (try? store.mailCount(in: .failed)) ?? failed.count
-        out += "mail: \(sent) sent, \(queued) queued, \(retryCount) waiting for a retry, \(failedCount) failed\n"
+        lines.append(
+            .mail(
+                sent: (try? store.mailCount(in: .sent)) ?? 0,
+                queued: (try? store.mailCount(in: .pending, tried: false)) ?? 0,
+                retrying: (try? store.mailCount(in: .pending, tried: true)) ?? retrying.count,
+                failed: (try? store.mailCount(in: .failed)) ?? failed.count))
         for job in retrying {
-            out += "  retry  \(job.key.id) (due \(when(job.key.due.seconds))): try \(job.attempts + 1) at "
-                + "\(when(job.nextAttempt.seconds)); last: \(job.lastError ?? "?")\n"
+            lines.append(
+                .mailRetry(
+                    id: job.key.id, due: when(job.key.due.seconds), attempt: job.attempts + 1,
+                    at: when(job.nextAttempt.seconds), lastError: job.lastError ?? "?"))
         }
         for job in failed {
-            out += "  failed \(job.key.id) (due \(when(job.key.due.seconds))) after \(job.attempts) try(ies): "
-                + "\(job.lastError ?? "?"); jalon retry \(job.key.id)\n"
+            lines.append(
+                .mailFailed(
+                    id: job.key.id, due: when(job.key.due.seconds), attempts: job.attempts,
+                    lastError: job.lastError ?? "?"))
         }
         if status.problems.isEmpty {
-            out += "problems: none\n"
+            lines.append(.noProblems)
         } else {
-            out += "problems (the files keep their last good version):\n"
-            for problem in status.problems { out += "  \(problem)\n" }
+            lines.append(.problems)
+            for problem in status.problems { lines.append(.problem(problem)) }
         }
-        Output.standardOutput(out)
+        Output.standardOutput(lines.map { $0.text(language) + "\n" }.joined())
         if !running { throw ExitCode(3) }
     }
 }
