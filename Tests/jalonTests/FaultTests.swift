@@ -243,7 +243,8 @@ import Testing
         let due = Int64((Date().timeIntervalSince1970 + 1.5).rounded(.up))
         let ids = (0..<6).map { "m/n\($0)/+0d" }
         try scratch.write(
-            "config/people/m.toml", deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
+            "config/people/m.toml",
+            deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
         let reason: String
         switch fault {
         case .missing: reason = "sendmail \(program) cannot be run: No such file or directory"
@@ -274,7 +275,8 @@ import Testing
             #expect(
                 waitUntil(1.5, every: 0.1) {
                     let hanging = try? status()
-                    mailLine = hanging?.stdout.split(separator: "\n").first { $0.hasPrefix("mail:") }.map(String.init)
+                    mailLine =
+                        hanging?.stdout.split(separator: "\n").first { $0.hasPrefix("mail:") }.map(String.init)
                         ?? "no mail line"
                     return mailLine == "mail: 0 sent, 6 queued, 0 waiting for a retry, 0 failed"
                 }, "before the first time-out, `jalon status` says \"\(mailLine)\"")
@@ -287,13 +289,15 @@ import Testing
                 "the last two messages were not handed over")
             running = try status()
             #expect(running.status == 0, "\(running)")
-            #expect(running.stdout.contains("mail: 0 sent, 2 queued, 4 waiting for a retry, 0 failed"), "\(running.stdout)")
+            #expect(
+                running.stdout.contains("mail: 0 sent, 2 queued, 4 waiting for a retry, 0 failed"), "\(running.stdout)")
         } else {
             #expect(waitUntil(15) { tries().values.filter { $0 >= 1 }.count == 6 }, "tries: \(tries())")
             #expect(first.isRunning, "the daemon ended: \(first.describe())")
             running = try status()
             #expect(running.status == 0, "\(running)")
-            #expect(running.stdout.contains("mail: 0 sent, 0 queued, 6 waiting for a retry, 0 failed"), "\(running.stdout)")
+            #expect(
+                running.stdout.contains("mail: 0 sent, 0 queued, 6 waiting for a retry, 0 failed"), "\(running.stdout)")
         }
         #expect(running.stdout.contains("jalon is running (pid \(first.pid)"), "\(running.stdout)")
         let stopBound: Double = fault == .hanging ? 2 + 2 + 2 : 5  // time-out + SIGTERM→SIGKILL step + slack
@@ -731,11 +735,15 @@ import Testing
             var result: [String: Int] = [:]
             let tasks = "/proc/\(daemon.pid)/task"
             for thread in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
-                guard let status = try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8) else { continue }
+                guard let status = try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8) else {
+                    continue
+                }
                 let name = status.split(separator: "\n").first?.split(separator: "\t").last.map(String.init) ?? "?"
                 result["\(thread) \(name)"] = status.split(separator: "\n")
                     .filter { $0.contains("ctxt_switches:") }
-                    .compactMap { $0.split(separator: "\t").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+                    .compactMap {
+                        $0.split(separator: "\t").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    }
                     .reduce(0, +)
             }
             return result
@@ -749,6 +757,58 @@ import Testing
             before[thread].flatMap { count > $0 ? "\(thread): \(count - $0)" : nil }
         }
         #expect(woken.isEmpty, "threads woke while nothing was due: \(woken.sorted())")
+    }
+
+    // MARK: - 4. Two daemons on one state directory
+
+    /// Two `jalon run` started together on the same state directory, one reminder due 3 s later, a recording
+    /// sendmail: one daemon takes the state directory's lock, the other exits at once with status 1 and names the
+    /// pid of the first; the reminder reaches the journal once and sendmail once.
+    @Test(.enabled(if: StandardErrorJournal.unavailable == nil, StandardErrorJournal.skipComment))
+    func twoDaemonsOnOneStateDeliverOnce() throws {
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed last, after every child is gone
+        let config = scratch.path + "/config"
+        let state = scratch.path + "/state"
+        let mail = scratch.path + "/mail"
+        try FileManager.default.createDirectory(atPath: mail + "/twin", withIntermediateDirectories: true)
+        let sendmail = try scratch.write("bin/sendmail", recordingSendmail(mailFolder: mail))
+        chmod(sendmail, 0o755)
+        try scratch.write("config/jalon.toml", settings(sendmail: sendmail))
+        let due = Int64((Date().timeIntervalSince1970 + 3).rounded(.up))
+        try scratch.write("config/people/twin.toml", deadlines(person: "twin", ["a": due]))
+
+        let daemons = try ["1", "2"].map {
+            try startDaemon(
+                ["run", "--config", config, "--state", state], environment: childEnvironment(scratch),
+                output: scratch.path + "/run-" + $0)
+        }
+        defer { for daemon in daemons { daemon.kill9() } }  // by pid, whatever happens below
+        // One of them ends at once, with status 1.
+        #expect(waitUntil(5) { daemons.contains { !$0.isRunning } }, "neither daemon ended")
+        let ended = daemons.filter { !$0.isRunning }
+        let running = daemons.filter { $0.isRunning }
+        try #require(ended.count == 1 && running.count == 1, "\(daemons.map { $0.describe() })")
+        let loser = ended[0]
+        let winner = running[0]
+        #expect(loser.poll() == .exited(1), "\(loser.describe())")
+        #expect(
+            loser.standardError.contains("jalon is already running on \(state) (pid \(winner.pid))"),
+            "\(loser.describe())")
+        #expect(deliveredIDs(loser.standardError).isEmpty)
+
+        // The reminder: once in the journal, once to sendmail.
+        #expect(waitUntil(10) { countFiles(in: mail + "/twin", suffix: ".eml") >= 1 }, "\(winner.describe())")
+        sleepUntil(Double(due) + 2)
+        let journaled = daemons.flatMap { deliveredIDs($0.standardError) }.filter { $0 == "twin/a/+0d" }.count
+        let mailed = countFiles(in: mail + "/twin", suffix: ".eml")
+        print(
+            "two daemons on one state: \(journaled) journal entries, \(mailed) messages, duplicates \(journaled + mailed - 2)"
+        )
+        #expect(journaled == 1)
+        #expect(mailed == 1)
+        let stop = winner.stop(SIGTERM, timeout: 15)
+        #expect(stop.termination == .exited(0), "\(stop) \(winner.describe())")
     }
 }
 
@@ -1240,24 +1300,4 @@ private func sleepUntil(_ instant: Double) {
         if left <= 0 { return }
         usleep(useconds_t(min(left, 0.5) * 1_000_000))
     }
-}
-
-/// A small seeded generator (SplitMix64), so that a failing soak can be replayed with the same kill points.
-private struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }
