@@ -1,4 +1,5 @@
 import Foundation
+import JalonCore
 import Testing
 
 /// The real mail chain, end to end: the built `jalon` binary → msmtp as its sendmail (`sendmail = ["/usr/bin/msmtp",
@@ -134,7 +135,8 @@ struct MailEndToEndTests {
             name  = "Karim Benali"
             email = "karim.benali@example.org"
 
-            # Both steps were missed while jalon was not running: only the latest is sent, marked late.
+            # jalon knew it five days ago and was stopped four days ago: both steps came due while it was stopped;
+            # only the latest is sent, marked late, and says why.
             [[deadline]]
             id        = "dossier-vae"
             title     = "\(lateTitle)"
@@ -146,6 +148,18 @@ struct MailEndToEndTests {
         let check = try jalon(["check", "--config", rig.configuration])
         try #require(check.status == 0, "jalon check: \(check.stdout)\(check.stderr)")
         #expect(check.stdout == "", "jalon check: \(check.stdout)")
+        // What an earlier jalon left in the state database: it planned Karim's deadline five days ago, and it ran
+        // from ten days ago to a clean stop four days ago.
+        let stoppedAt = Int64(now) - 4 * 86_400
+        do {
+            let store = try Store(directory: rig.state)
+            try store.recordFirstSeen([
+                ItemVersion(item: "karim-benali/dossier-vae", base: Instant(seconds: lateDue)):
+                    Instant(seconds: Int64(now) - 5 * 86_400)
+            ])
+            let run = try store.beginRun(pid: 1, at: Instant(seconds: Int64(now) - 10 * 86_400))
+            try store.endRun(run, at: Instant(seconds: stoppedAt))
+        }
 
         // First run: the late reminder at start, the session's at its time.
         let first = try rig.startJalon(name: "run-1")
@@ -218,6 +232,9 @@ struct MailEndToEndTests {
                 (message["message-id"] ?? "").contains(".\(lateDue)."), "Message-ID: \(message["message-id"] ?? "")")
             #expect(message.body.contains(lateTitle), "body: \(message.body)")
             #expect(message.body.contains(frenchDayAndTime(lateDue, zone: Self.zone)), "body: \(message.body)")
+            #expect(
+                message.body.contains("jalon était arrêté du \(frenchDayAndTime(stoppedAt, zone: Self.zone)) au "),
+                "body: \(message.body)")
         }
 
         // The journal: without journald, its entries go to standard error, one line each.

@@ -49,7 +49,7 @@ struct SystemdEndToEndTests {
             "the manager said Started (READY=1) before the initial load was done: \(initial.map(\.summary))")
     }
 
-    @Test("3. catch-up at start: the latest missed reminder is sent late, the older one is recorded as missed")
+    @Test("3. catch-up at start: the latest missed reminder is sent late and says why, the older one is missed")
     func catchUpAtStart() throws {
         let oldDue = try run.number("OLD_DUE_S")
         let late = run.jalon(.late)
@@ -62,6 +62,11 @@ struct SystemdEndToEndTests {
         #expect(late[0]["JALON_KIND"] == "deadline")
         #expect(late[0]["JALON_STEP"] == "+0d")
         #expect(late[0].due == oldDue)
+        // Why: jalon was stopped (a clean stop six days ago, recorded by an earlier run), in the settings' zone.
+        let stoppedBefore = try run.number("STOPPED_BEFORE_S")
+        let stopped =
+            "(jalon was stopped from " + DateText.dayAndTime(Zone.utc.local(Instant(seconds: stoppedBefore)), .en)
+        #expect((late[0]["MESSAGE"] ?? "").contains(stopped), "\(late[0].summary)")
 
         let missed = run.jalon(.missed)
         try #require(missed.count == 1, "missed entries: \(missed.map(\.summary))")
@@ -182,10 +187,13 @@ struct SystemdEndToEndTests {
         #expect(strays.isEmpty, "entries from another process or outside the unit: \(strays.map(\.summary))")
     }
 
-    @Test("10. the state directory is private: 0700, jalon.sqlite 0600")
+    @Test("10. the state directory is private: 0700, jalon.sqlite, its lock and every other file 0600")
     func stateIsPrivate() {
         #expect(run.value("STATE_DIR_MODE") == "700")
         #expect(run.value("DB_MODE") == "600")
+        let files = run.values("STATE_FILE")
+        #expect(files.contains("jalon.lock 600"), "\(files)")
+        #expect(files.allSatisfy { $0.hasSuffix(" 600") }, "\(files)")
     }
 
     @Test("the scenario ran to its end, nothing failed and nothing was left behind")

@@ -156,7 +156,7 @@ EOF
     put people/anne.toml <<EOF
 name = "Anne"
 
-# Due 3 days ago: -2d (5 days ago) is missed, +0d (3 days ago) is sent late.
+# Due 3 days ago, known for a week: -2d (5 days ago) is missed, +0d (3 days ago) is sent late.
 [[deadline]]
 id        = "old"
 title     = "Old deadline"
@@ -181,6 +181,22 @@ at     = $(iso $((KEPT_DUE + 60)))
 remind = ["-1min"]
 EOF
     chmod 700 "$CONFIG" "$CONFIG/people"
+
+    # --- what an earlier jalon left in the state database: it planned anne/old a week ago and ran until a clean
+    # stop six days ago (jalon answers only for reminders due after it first planned their item). A `done` given
+    # and taken back makes the database; the rows go in with Python's sqlite3 module, or sqlite3.
+    jalon_cli() { "$HOME/.local/bin/jalon" "$@" >>"$T/cli.log" 2>&1; }
+    jalon_cli done anne/old && jalon_cli undone anne/old || fail "cannot make the state database: $(cat "$T/cli.log")"
+    SEED="INSERT INTO first_seen (item, base, seen_at) VALUES ('anne/old', $OLD_DUE, $((S - 7 * 86400)));
+INSERT INTO run (pid, started_at, last_seen, stopped_at) VALUES (1, $((S - 9 * 86400)), $((S - 6 * 86400)), $((S - 6 * 86400)));"
+    STATE_DB=$XDG_STATE_HOME/jalon/jalon.sqlite
+    if [ -x /usr/bin/python3 ]; then
+        /usr/bin/python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.executescript(sys.argv[2]); db.commit()' \
+            "$STATE_DB" "$SEED" || fail "cannot seed the state database"
+    else
+        sqlite3 "$STATE_DB" "$SEED" || fail "cannot seed the state database"
+    fi
+    result STOPPED_BEFORE_S $((S - 6 * 86400))
 
     jcount() { journalctl -D "$JOURNAL_DIR" -o json --no-pager -q "$@" 2>/dev/null | wc -l; }
     # wait_for NAME SECONDS MINIMUM MATCH...: waits until MINIMUM journal entries match.
