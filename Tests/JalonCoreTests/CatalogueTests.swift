@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JalonCore
@@ -48,5 +49,16 @@ import Testing
         )
         let times: FrenchText = "à 14:00, https://x.example/?q"
         #expect(times.text == "à 14:00, https://x.example/?q")
+    }
+
+    /// `journalctl -x` explains every kind of entry, in English and in French: systemd/jalon.catalog has both for
+    /// each MESSAGE_ID.
+    @Test(arguments: JournalEvent.allCases)
+    func theJournalCatalogExplainsEveryEvent(_ event: JournalEvent) throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("systemd/jalon.catalog").path
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.contains("-- \(event.messageID)"), "\(event)")
+        #expect(lines.contains("-- \(event.messageID) fr"), "\(event)")
     }
 }
