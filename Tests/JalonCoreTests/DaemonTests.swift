@@ -26,11 +26,16 @@ import Testing
         return condition()
     }
 
-    func start(_ dir: TemporaryDirectory, journal: MemoryJournal) throws -> Daemon {
+    /// The options of a daemon on `dir`'s `config` and `state`, signals left alone.
+    func options(_ dir: TemporaryDirectory, journal: MemoryJournal) -> Daemon.Options {
         var options = Daemon.Options(
             configurationDirectory: dir.url("config"), stateDirectory: dir.url("state"), journal: journal)
         options.handlesSignals = false
-        let daemon = try Daemon(options: options)
+        return options
+    }
+
+    func start(_ dir: TemporaryDirectory, journal: MemoryJournal) throws -> Daemon {
+        let daemon = try Daemon(options: options(dir, journal: journal))
         daemon.start()
         return daemon
     }
@@ -141,9 +146,7 @@ import Testing
         try dir.write("config/people/p.toml", "name = \"P\"\n")
         try dir.write("state/jalon.sqlite", bytes: [UInt8](repeating: 0x41, count: 4096), mode: 0o600)
         chmod(dir.url("state"), 0o700)
-        var options = Daemon.Options(
-            configurationDirectory: dir.url("config"), stateDirectory: dir.url("state"), journal: MemoryJournal())
-        options.handlesSignals = false
+        let options = options(dir, journal: MemoryJournal())
         #expect {
             try Daemon(options: options)
         } throws: { error in
@@ -158,9 +161,7 @@ import Testing
         try dir.write("config/jalon.toml", "timezone = \"Paris\"\nlocale = \"en\"\n")
         try dir.write("config/people/p.toml", "[[deadline]]\nid = \"d\"\ndue = \(utc(3600))\n")
         let journal = MemoryJournal()
-        var options = Daemon.Options(
-            configurationDirectory: dir.url("config"), stateDirectory: dir.url("state"), journal: journal)
-        options.handlesSignals = false
+        let options = options(dir, journal: journal)
         #expect {
             try Daemon(options: options)
         } throws: { error in
@@ -180,9 +181,7 @@ import Testing
         let dir = try TemporaryDirectory()
         try dir.write("config/jalon.toml", "timezone = \"UTC\"\nlocale = \"en\"\n")
         let first = try start(dir, journal: MemoryJournal())
-        var options = Daemon.Options(
-            configurationDirectory: dir.url("config"), stateDirectory: dir.url("state"), journal: MemoryJournal())
-        options.handlesSignals = false
+        let options = options(dir, journal: MemoryJournal())
         #expect {
             try Daemon(options: options)
         } throws: { error in
