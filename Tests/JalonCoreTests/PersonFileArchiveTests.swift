@@ -50,10 +50,16 @@ import Testing
         let second = PersonFileArchive(loader: loader)
         second.reconcile(present: ["people/anne.toml": identity], good: ["people/anne.toml"], store: store)
         #expect(!second.hasPending)
-        // Gone while jalon was stopped: forgotten at the next start.
+        // Not listed but still on disk (in a folder jalon refuses, say): kept.
         let third = PersonFileArchive(loader: loader)
         third.reconcile(present: [:], good: [], store: store)
         try third.write(to: store, now: Instant(seconds: 2))
+        #expect(try store.archivedPersonFile("people/anne.toml") != nil)
+        // Gone while jalon was stopped: forgotten at the next start.
+        unlink(loader.absolute("people/anne.toml"))
+        let fourth = PersonFileArchive(loader: loader)
+        fourth.reconcile(present: [:], good: [], store: store)
+        try fourth.write(to: store, now: Instant(seconds: 3))
         #expect(try store.archivedPersonFile("people/anne.toml") == nil)
     }
 

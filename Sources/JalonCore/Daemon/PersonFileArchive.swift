@@ -15,7 +15,7 @@ final class PersonFileArchive: PendingState {
 
     /// Files to save, with the identity they had when they were read without error.
     private var toSave: [String: FileIdentity] = [:]
-    /// Saved files that are gone.
+    /// Saved files that seem gone (they are checked again before they are forgotten).
     private var toForget: Set<String> = []
     private let loader: ConfigurationLoader
     /// Files saved per `write`: a first start with 100,000 people saves about 120 MB.
@@ -74,7 +74,9 @@ final class PersonFileArchive: PendingState {
 
     func write(to store: Store, now: Instant) throws(StoreError) {
         if !toForget.isEmpty {
-            try store.forgetPersonFiles(toForget)
+            // Only files gone from the disk: one in a folder jalon refuses (open to others) is not listed, but its
+            // saved version may be wanted again.
+            try store.forgetPersonFiles(toForget.filter { FileIdentity(path: loader.absolute($0)) == nil })
             toForget = []
         }
         let paths = Array(toSave.keys.prefix(chunk))
