@@ -43,9 +43,9 @@ package final class StartupGuard: Sendable {
         }
         var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         var writable = true
-        if descriptor < 0 && (errno == EROFS || errno == EACCES) {
-            // A state directory that cannot be written does not stop the daemon (it keeps outcomes in memory and
-            // tries again): lock the file a previous run left, or else the directory itself.
+        if descriptor < 0 && [EROFS, EACCES, EPERM, ENOSPC, EDQUOT].contains(errno) {
+            // A state directory that cannot be written (read-only, full) does not stop the daemon (it keeps outcomes
+            // in memory and tries again): lock the file a previous run left, or else the directory itself.
             writable = false
             descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             if descriptor < 0 { descriptor = open(stateDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
