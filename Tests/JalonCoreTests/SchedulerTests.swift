@@ -297,6 +297,17 @@ import Testing
         #expect(again.skipped.isEmpty && again.delivered.isEmpty && again.missed.isEmpty)
     }
 
+    @Test(arguments: [(Int64(30), "p/a/+0d on-time"), (60, "p/a/+0d on-time"), (61, nil)] as [(Int64, String?)])
+    func aReminderDueAMomentBeforeItsItemWasFirstSeenIsOnTime(_ before: Int64, _ expected: String?) {
+        // Within the minute of grace, as a reminder found that late is on time; beyond it, skipped.
+        var s = scheduler()
+        let now = Self.t0
+        let r = reminder("p", "a", "+0d", now - before)
+        let result = summary(s.loaded([r], firstSeen: FirstSeen(fallback: now), now: now))
+        #expect(result.delivered == (expected.map { [$0] } ?? []))
+        #expect(result.skipped == (expected == nil ? ["p/a/+0d"] : []))
+    }
+
     @Test func aPersonAddedWhileRunningSendsNothingForStepsAlreadyPast() {
         var s = scheduler()
         _ = s.loaded([reminder("p", "a", "+0d", Self.t0 + 3600)], firstSeen: FirstSeen(fallback: Self.t0), now: Self.t0)

@@ -39,8 +39,11 @@ package struct FirstSeen: Sendable {
         known.isEmpty ? fallback : known[ItemVersion(reminder)] ?? fallback
     }
 
-    /// Whether `reminder` was due before jalon first planned its item.
+    /// Whether `reminder` was due before jalon first planned its item — by more than `Scheduler.grace`: a
+    /// reminder found at most that late counts as on time, and so does one whose item came that little after it
+    /// (a file saved a few seconds before a reminder of its own, a daemon slow to start).
     package func precedes(_ reminder: Reminder) -> Bool {
-        reminder.due < latest && reminder.due < instant(for: reminder)
+        reminder.due.seconds < latest.seconds - Scheduler.grace
+            && reminder.due.seconds < instant(for: reminder).seconds - Scheduler.grace
     }
 }
