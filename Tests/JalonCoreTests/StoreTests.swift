@@ -211,3 +211,15 @@ import Testing
         #expect(try store.acknowledgedAt(item: "p/a", base: Instant(seconds: 42)) == nil)
     }
 }
+
+extension StoreMigrationTests {
+    /// Saving person files does without its own sync to disk, and leaves every other commit synced.
+    @Test func savingPersonFilesLeavesTheDatabaseSyncingEveryCommit() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Store(directory: dir.path)
+        try store.archive([
+            ArchivedPersonFile(path: "people/a.toml", text: "x", identity: "1", savedAt: Instant(seconds: 1))
+        ])
+        #expect(try store.pragma("synchronous") == "2")  // FULL
+    }
+}

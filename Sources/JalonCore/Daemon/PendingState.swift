@@ -8,4 +8,7 @@ protocol PendingState: AnyObject {
     /// Writes what waits, or a part of it when there is much (`hasPending` then stays true); what is not written
     /// stays.
     func write(to store: Store, now: Instant) throws(StoreError)
+
+    /// Whether what waits must be written before the daemon stops: what cannot be learnt again at the next start.
+    var essential: Bool { get }
 }

@@ -21,12 +21,15 @@ final class PersonFileArchive: PendingState {
     /// Files saved per `write`: a first start with 100,000 people saves about 120 MB.
     private let chunk: Int
 
-    init(loader: ConfigurationLoader, chunk: Int = 500) {
+    init(loader: ConfigurationLoader, chunk: Int = 200) {
         self.loader = loader
         self.chunk = max(1, chunk)
     }
 
     var hasPending: Bool { !toSave.isEmpty || !toForget.isEmpty }
+
+    /// What is saved and what is on disk are compared again at the next start (`reconcile`).
+    var essential: Bool { false }
 
     /// At start: the files that are broken now get the person of their saved version, when it still reads without
     /// error with today's settings.
@@ -90,5 +93,7 @@ final class PersonFileArchive: PendingState {
         }
         try store.archive(files)
         for path in paths { toSave[path] = nil }
+        // Let the table's storage go once everything is saved: a first start fills it with every file.
+        if toSave.isEmpty { toSave = [:] }
     }
 }

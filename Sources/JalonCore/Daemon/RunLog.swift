@@ -24,6 +24,8 @@ final class RunLog: PendingState {
 
     var hasPending: Bool { id == nil || !unwrittenPauses.isEmpty }
 
+    var essential: Bool { true }
+
     /// The daemon woke: note any pause since it last looked. Returns them.
     @discardableResult
     func observe(_ reading: ClockReading) -> [RunHistory.Pause] {

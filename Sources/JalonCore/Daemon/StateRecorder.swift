@@ -1,4 +1,6 @@
+import CLinux
 import Dispatch
+import Glibc
 
 /// Writes what the daemon decided into the state database, and keeps it when the database cannot take it: a full or
 /// read-only state directory does not stop the daemon; it says so in the journal, keeps everything in memory and
@@ -25,6 +27,8 @@ final class StateRecorder: @unchecked Sendable {  // confined to the daemon's qu
     private var pending: [any PendingState] = []
     private var retryTimer: DispatchSourceTimer?
     private var continuation = false
+    /// Whether the writing took several turns (much was written).
+    private var bulk = false
     private var stopped = false
 
     init(
@@ -65,12 +69,20 @@ final class StateRecorder: @unchecked Sendable {  // confined to the daemon's qu
                 return
             }
         }
-        if pending.contains(where: \.hasPending), !continuation, !stopped {
+        if pending.contains(where: \.hasPending) {
+            guard !continuation, !stopped else { return }
             continuation = true
+            bulk = true
             queue.async { [weak self] in
                 self?.continuation = false
                 self?.persist()
             }
+        } else if bulk {
+            // A first start wrote every person file and item: what SQLite and the allocator took for it goes back,
+            // so that the daemon's resident memory is what it needs to run, not what it needed once.
+            bulk = false
+            store.releaseMemory()
+            malloc_trim(0)
         }
     }
 
@@ -143,8 +155,11 @@ final class StateRecorder: @unchecked Sendable {  // confined to the daemon's qu
         flushOutcomes()
         if let store {
             let current = now()
-            for state in pending {
-                while state.hasPending, (try? state.write(to: store, now: current)) != nil {}
+            for state in pending where state.hasPending {
+                // What cannot be learnt again is written whole; the rest is written once (and found again at start).
+                repeat {
+                    guard (try? state.write(to: store, now: current)) != nil else { break }
+                } while state.essential && state.hasPending
             }
         }
         let left = unrecorded.count

@@ -167,11 +167,13 @@ package struct Scheduler: Sendable {
     private mutating func skipping(
         _ reminders: [Reminder], firstSeen: FirstSeen?
     ) -> (kept: [Reminder], skipped: [Reminder]) {
-        guard let firstSeen else { return (reminders, []) }
-        var kept: [Reminder] = []
+        // Most plannings skip nothing: then no copy of the list is made.
+        guard let firstSeen, let first = reminders.firstIndex(where: { $0.due >= floor && firstSeen.precedes($0) })
+        else { return (reminders, []) }
+        var kept = Array(reminders[..<first])
         var skipped: [Reminder] = []
         kept.reserveCapacity(reminders.count)
-        for reminder in reminders {
+        for reminder in reminders[first...] {
             if reminder.due >= floor && firstSeen.precedes(reminder) {
                 let key = ReminderKey(id: reminder.id, due: reminder.due)
                 if !recorded.contains(key) {

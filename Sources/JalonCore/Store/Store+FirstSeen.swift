@@ -19,12 +19,23 @@ extension Store {
 
     /// Records when versions were first planned; a version already recorded keeps its first instant.
     package func recordFirstSeen(_ versions: [ItemVersion: Instant]) throws(StoreError) {
-        guard !versions.isEmpty else { return }
+        try recordFirstSeen(versions.map { (item: $0.key.item, base: $0.key.base, seen: $0.value) })
+    }
+
+    /// Records when the items of reminders, at their base, were first planned.
+    package func recordFirstSeen(_ reminders: [(reminder: Reminder, seen: Instant)]) throws(StoreError) {
+        try recordFirstSeen(reminders.lazy.map { (item: $0.reminder.itemKey, base: $0.reminder.base, seen: $0.seen) })
+    }
+
+    private func recordFirstSeen(
+        _ rows: some Collection<(item: String, base: Instant, seen: Instant)>
+    ) throws(StoreError) {
+        guard !rows.isEmpty else { return }
         try write { db in
             let statement = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO first_seen (item, base, seen_at) VALUES (?, ?, ?)")
-            for (version, seen) in versions {
-                try statement.execute(arguments: [version.item, version.base.seconds, seen.seconds])
+            for row in rows {
+                try statement.execute(arguments: [row.item, row.base.seconds, row.seen.seconds])
             }
         }
     }

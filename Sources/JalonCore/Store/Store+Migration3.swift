@@ -9,6 +9,8 @@ extension Store {
     /// - `run` and `run_pause`: when the daemon ran, stopped cleanly, and what it saw of the machine sleeping or the
     ///   clock being set, so that a late reminder says why only when that is known.
     /// - `person_file`: the last good text of every person file, planned from at a restart while the file is broken.
+    ///   The text comes last, and the table has a rowid: a text spills over several pages, and the identities read
+    ///   at every start must not go through them.
     /// - A database that existed before this migration has no record of what it had planned: the items it plans
     ///   first after the upgrade count as known since the database was created, as they did before
     ///   (`first_seen_default`, dropped after that first planning).
@@ -49,10 +51,10 @@ extension Store {
                 CREATE INDEX run_pause_by_run ON run_pause (run);
                 CREATE TABLE person_file (
                     path TEXT PRIMARY KEY NOT NULL,
-                    text TEXT NOT NULL,
                     identity TEXT NOT NULL,
-                    saved_at INTEGER NOT NULL
-                ) WITHOUT ROWID;
+                    saved_at INTEGER NOT NULL,
+                    text TEXT NOT NULL
+                );
                 INSERT INTO meta (key, value) SELECT 'first_seen_default', value FROM meta WHERE key = 'created_at';
                 """)
     }

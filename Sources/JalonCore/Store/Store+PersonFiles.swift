@@ -40,8 +40,14 @@ extension Store {
     }
 
     /// Saves good versions, replacing what was saved for their paths; a text saved already keeps its date.
+    ///
+    /// Without a sync to disk of its own (`synchronous = NORMAL` for that transaction): what is lost with a power
+    /// failure is saved again at the next start, and the next commit that syncs (a delivery) takes it along. A first
+    /// start saves every file, and a reload should not wait for a sync per part.
     package func archive(_ files: [ArchivedPersonFile]) throws(StoreError) {
         guard !files.isEmpty else { return }
+        try writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        defer { _ = try? writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
         try write { db in
             let statement = try db.cachedStatement(
                 sql: """

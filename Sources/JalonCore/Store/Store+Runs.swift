@@ -93,3 +93,10 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Gives back the memory SQLite holds for this connection (its page cache), after a bulk write.
+    package func releaseMemory() {
+        try? write { db in try db.execute(sql: "PRAGMA shrink_memory") }
+    }
+}

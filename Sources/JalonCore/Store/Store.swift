@@ -197,6 +197,15 @@ package final class Store: Sendable {
         }
     }
 
+    /// Runs `body` outside a transaction (pragmas), translating SQLite's errors.
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in try body(db) }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read { db in try body(db) }
