@@ -57,7 +57,9 @@ final class NotifyListener {
             for (i, b) in path.utf8.enumerated() { raw[i] = b }
         }
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
     }
 
@@ -106,7 +108,8 @@ func processStatus(_ pid: pid_t) -> (rss: Int, peak: Int, switches: [String: Int
 struct DaemonFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon",
-        abstract: "Start the real daemon on a configuration: start to READY, reload of one file, memory, idle wake-ups.")
+        abstract: "Start the real daemon on a configuration: start to READY, reload of one file, memory, idle wake-ups."
+    )
 
     @Option(help: "The jalon binary.")
     var jalon: String
@@ -256,11 +259,14 @@ struct MailBurst: ParsableCommand {
         let end = Date().addingTimeInterval(Double(due.seconds - Instant(Date()).seconds) + 120)
         var done: [String] = []
         while Date() < end {
-            done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter { $0.hasSuffix(".done") }
+            done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter {
+                $0.hasSuffix(".done")
+            }
             if done.count >= count { break }
             usleep(100_000)
         }
-        let last = done.compactMap { try? String(contentsOfFile: received + "/" + $0, encoding: .utf8) }
+        let last =
+            done.compactMap { try? String(contentsOfFile: received + "/" + $0, encoding: .utf8) }
             .compactMap { Int64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }.max() ?? 0
         let recipients = Set(
             ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter { $0.hasSuffix(".eml") }

@@ -35,7 +35,9 @@ struct Status: ParsableCommand {
             Output.standardError("jalon: the daemon has not written its state in \(store.path) yet\n")
             throw ExitCode(3)
         }
-        let zone = Zone.system
+        // Times in the settings' zone, as the daemon reads them.
+        let settings = ConfigurationLoader(directory: status.configurationDirectory).loadSettings().0
+        let zone = settings.zone
         func when(_ seconds: Int64) -> String { zone.rfc3339(Instant(seconds: seconds)) }
         let running = kill(pid_t(status.pid), 0) == 0 || errno == EPERM
         var out = ""
@@ -44,10 +46,12 @@ struct Status: ParsableCommand {
         } else {
             out += "jalon is not running (pid \(status.pid) last wrote its state at \(when(status.updatedAt)))\n"
         }
-        out += "configuration: \(status.configurationDirectory), \(status.people) people, "
+        out +=
+            "configuration: \(status.configurationDirectory), \(status.people) people, "
             + "read at \(when(status.lastReload))\n"
         out += "state: \(store.path)\n"
-        out += "reminders: \(status.pending) pending, \(status.delivered) delivered and \(status.missed) missed "
+        out +=
+            "reminders: \(status.pending) pending, \(status.delivered) delivered and \(status.missed) missed "
             + "since the daemon started\n"
         if let problem = status.stateProblem {
             out += "state not recorded: \(problem) (\(status.unrecorded) outcome(s) waiting; jalon retries)\n"
@@ -58,21 +62,7 @@ struct Status: ParsableCommand {
             out += "next reminders:\n"
             for next in status.next { out += "  \(next.due)  \(next.id)  \(next.title)\n" }
         }
-        let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 }
-        let failed = (try? store.mail(in: .failed)) ?? []
-        let sent = (try? store.mailCount(in: .sent)) ?? 0
-        let queued = (try? store.mailCount(in: .pending, tried: false)) ?? 0
-        let retryCount = (try? store.mailCount(in: .pending, tried: true)) ?? retrying.count
-        let failedCount = (try? store.mailCount(in: .failed)) ?? failed.count
-        out += "mail: \(sent) sent, \(queued) queued, \(retryCount) waiting for a retry, \(failedCount) failed\n"
-        for job in retrying {
-            out += "  retry  \(job.key.id) (due \(when(job.key.due.seconds))): try \(job.attempts + 1) at "
-                + "\(when(job.nextAttempt.seconds)); last: \(job.lastError ?? "?")\n"
-        }
-        for job in failed {
-            out += "  failed \(job.key.id) (due \(when(job.key.due.seconds))) after \(job.attempts) try(ies): "
-                + "\(job.lastError ?? "?"); jalon retry \(job.key.id)\n"
-        }
+        out += mailLines(store: store, language: settings.language, when: when)
         if status.problems.isEmpty {
             out += "problems: none\n"
         } else {
@@ -81,5 +71,37 @@ struct Status: ParsableCommand {
         }
         Output.standardOutput(out)
         if !running { throw ExitCode(3) }
+    }
+
+    /// The mail: counts, whether no email will be sent or the sendmail cannot work in the daemon, the messages
+    /// waiting for a retry and those refused for good.
+    private func mailLines(store: Store, language: Language, when: (Int64) -> String) -> String {
+        let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 && $0.kind != .test }
+        let failed = ((try? store.mail(in: .failed)) ?? []).filter { $0.kind != .test }
+        let count = { (state: MailJob.State, tried: Bool?) in (try? store.mailCount(in: state, tried: tried)) ?? 0 }
+        var out =
+            MailText.statusSummary(
+                sent: count(.sent, nil), queued: count(.pending, false), retrying: count(.pending, true),
+                failed: count(.failed, nil), dropped: count(.dropped, nil)
+            ).text(language) + "\n"
+        if let text = try? store.meta(MailStatus.metaKey), let mail = MailStatus.parse(text) {
+            if let reason = mail.offReason { out += MailText.off(reason).text(language) + "\n" }
+            if let lost = mail.privilegesLost { out += MailText.privilegesLost(lost).text(language) + "\n" }
+        }
+        for job in retrying {
+            out +=
+                MailText.statusRetry(
+                    id: job.key.id, recipient: job.key.recipient.role, due: when(job.key.reminder.due.seconds),
+                    attempt: job.attempts + 1, next: when(job.nextAttempt.seconds), last: job.lastResult ?? "?"
+                ).text(language) + "\n"
+        }
+        for job in failed {
+            out +=
+                MailText.statusFailed(
+                    id: job.key.id, recipient: job.key.recipient.role, due: when(job.key.reminder.due.seconds),
+                    attempts: job.attempts, last: job.lastResult ?? "?"
+                ).text(language) + "\n"
+        }
+        return out
     }
 }

@@ -14,13 +14,15 @@ enum SettingsLoader {
         if let time = reader.timeOfDay("remind_at") { settings.remindAt = time }
         if let catchUp = reader.duration("catch_up") {
             if catchUp.count < 0 {
-                reader.error("`catch_up` must not be negative: it is how far back missed reminders are sent", key: "catch_up")
+                reader.error(
+                    "`catch_up` must not be negative: it is how far back missed reminders are sent", key: "catch_up")
             } else {
                 settings.catchUp = catchUp
             }
         }
         if let mail = reader.table("mail") {
-            settings.mail = loadMail(mail, at: reader.keyPath("mail"), defaults: settings.mail, diagnostics: diagnostics)
+            settings.mail = loadMail(
+                mail, at: reader.keyPath("mail"), defaults: settings.mail, diagnostics: diagnostics)
         }
         for (table, path) in reader.arrayOfTables("consultant") {
             guard let consultant = loadConsultant(table, at: path, diagnostics: diagnostics) else { continue }
@@ -83,6 +85,15 @@ enum SettingsLoader {
                 mail.timeout = seconds
             } else {
                 reader.error("`timeout` must be a number of seconds from 1 to 3600, like timeout = 60", key: "timeout")
+            }
+        }
+        if let node = reader.value("retry") {
+            if case .integer(let seconds) = node, (1...86_400).contains(seconds) {
+                mail.retry = seconds
+            } else {
+                reader.error(
+                    "`retry` must be a number of seconds from 1 to 86400 (the first delay before a retry), like "
+                        + "retry = 60", key: "retry")
             }
         }
         mail.enabled = mail.from != nil

@@ -40,9 +40,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         package var batchSize = 256
         /// How long to wait before trying the state database again after it failed.
         package var storeRetry: DispatchTimeInterval = .seconds(5)
-        /// The first delay before a message sendmail deferred is tried again, in seconds (it doubles up to an
-        /// hour); sendmail processes run at once at most.
-        package var mailRetryBase: Int64 = 60
+        /// The first delay before a message sendmail did not take is tried again, in seconds: replaces
+        /// `[mail] retry` when set. Sendmail processes run at once at most.
+        package var mailRetryBase: Int64?
         package var mailConcurrency = 4
         /// Whether SIGHUP reloads and SIGTERM/SIGINT stop the process (off in tests, which share the process).
         package var handlesSignals = true
@@ -69,6 +69,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var templates = MailTemplates.builtIn
     private var templateProblems: [Diagnostic] = []
     private var mailWorker: MailWorker?
+    private lazy var mailSupervisor = MailSupervisor(journal: options.journal)
     private var digestTimer: DispatchSourceTimer?
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
@@ -90,6 +91,10 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
 
     private var messages: JournalMessages { JournalMessages(language: live.settings.language) }
     private var composer: MailComposer { MailComposer(settings: live.settings, templates: templates) }
+    private var mailContext: MailContext {
+        MailContext(
+            settings: live.settings, templates: templates, people: live.people, acknowledgements: acknowledgements)
+    }
     private var now: Instant { Instant(Date()) }
 
     /// Opens the state database and reads the configuration.
@@ -160,10 +165,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             options.journal.write(messages.entry(.started, .started(directory: options.configurationDirectory)))
             if let storeProblem { reportStoreProblem(storeProblem) }
             mailWorker = MailWorker(
-                queue: queue, sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
-                concurrency: options.mailConcurrency, retryBase: options.mailRetryBase,
+                queue: queue, concurrency: options.mailConcurrency, retryOverride: options.mailRetryBase,
                 storeRetry: options.storeRetry, journal: options.journal,
-                language: { [weak self] in self?.live.settings.language ?? .fr }, store: { [weak self] in self?.store })
+                context: { [weak self] in self?.mailContext }, store: { [weak self] in self?.store })
             reload(reason: .start)
             watch()
             service.ready(status: statusLine())
@@ -189,7 +193,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if !unrecorded.isEmpty || !unqueuedMail.isEmpty {
                 options.journal.write(
                     messages.entry(
-                        .deliveryFailure, .unrecordedAtStop(count: unrecorded.count, problem: storeProblem?.description),
+                        .deliveryFailure,
+                        .unrecordedAtStop(count: unrecorded.count, problem: storeProblem?.description),
                         fields: ["JALON_STATE": options.stateDirectory]))
             }
             writeStatus()
@@ -284,7 +289,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         if changes.directoryGone {
             directoryPresent = false
             options.journal.write(
-                messages.entry(.configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
+                messages.entry(
+                    .configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
             return
         }
         if changes.systemZone {
@@ -324,7 +330,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 directoryPresent = false
                 options.journal.write(
                     messages.entry(
-                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)))
+                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)
+                    ))
             }
             return
         }
@@ -340,13 +347,6 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if reason == .start || !broken {
                 _ = live.applySettings(settings, diagnostics: diagnostics)
                 scheduler.setCatchUp(settings.catchUp, zone: settings.zone)
-                mailWorker?.use(Sendmail(command: settings.mail.sendmail, timeout: .seconds(settings.mail.timeout)))
-                if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
-                    options.journal.write(
-                        JournalMessages(language: settings.language).entry(
-                            .deliveryFailure, .sendmailUnusable(problem: problem),
-                            fields: ["JALON_SENDMAIL": settings.mail.sendmail.joined(separator: " ")]))
-                }
                 everyone = true
             } else {
                 _ = live.applySettings(nil, diagnostics: diagnostics)
@@ -396,15 +396,21 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         let current = now
         if everyone {
             var all: [Reminder] = []
-            for person in people.values { all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged) }
+            for person in people.values {
+                all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged)
+            }
             perform(scheduler.loaded(all, now: current))
         } else {
             var actions: [Scheduler.Action] = []
             for id in change.people.sorted() {
-                let reminders = people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
+                let reminders =
+                    people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
                 actions += scheduler.replaced(person: id, with: reminders, now: current)
             }
             perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
+        }
+        if everyone {
+            mailWorker?.block(mailSupervisor.settingsApplied(live.settings, people: people.values, store: store))
         }
         scheduleDigests()
         mailWorker?.pump()
@@ -428,11 +434,13 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 }
                 missedCount += reminders.count
             case .deliver(let deliveries):
-                let composer = self.composer
+                let settings = live.settings
                 let people = live.people
                 for chunk in deliveries.chunked(options.batchSize) {
                     for delivery in chunk { options.journal.write(messages.delivered(delivery, now: current)) }
-                    let mail = chunk.compactMap { composer.compose($0, person: people[$0.reminder.person], now: current) }
+                    let mail = chunk.flatMap {
+                        MailQueue.jobs(for: $0, person: people[$0.reminder.person], settings: settings)
+                    }
                     record(
                         chunk.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) }, mail: mail)
                 }
@@ -532,23 +540,18 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         let catchUpStart = scheduler.catchUpStart(now: current)
         var next: Instant?
         var jobs: [MailJob] = []
-        let people = Array(live.people.values)
-        let acknowledged = acknowledgements
         let recorded = scheduler
         for consultant in consultants {
             guard let (last, upcoming) = digests.occurrences(of: consultant, around: current) else { continue }
             next = min(next ?? upcoming, upcoming)
             let key = DigestComposer.key(consultant: consultant.id, at: last)
             guard last >= max(catchUpStart, scheduler.floor), !recorded.isRecorded(key) else { continue }
-            if let job = digests.compose(
-                for: consultant, at: last, people: people,
-                isFinished: { acknowledged.contains(Acknowledgement(item: $0, base: $1)) })
-            {
+            if let job = MailQueue.digest(consultant: consultant, at: last, settings: live.settings) {
                 jobs.append(job)
             }
         }
         if !jobs.isEmpty {
-            record(jobs.map { ($0.key, Outcome.onTime) }, mail: jobs)
+            record(jobs.map { ($0.key.reminder, Outcome.onTime) }, mail: jobs)
             mailWorker?.pump()
         }
         if let next {

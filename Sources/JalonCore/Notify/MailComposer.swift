@@ -1,3 +1,10 @@
+/// A message ready for sendmail: the envelope and the bytes.
+package struct ComposedMail: Sendable, Equatable {
+    package var sender: String
+    package var recipient: String
+    package var message: [UInt8]
+}
+
 /// Turns a delivered reminder into an email (SPEC §7): who, what, when — in the person's zone and the
 /// configured language — how long until it, where, and what to do.
 package struct MailComposer: Sendable {
@@ -11,36 +18,30 @@ package struct MailComposer: Sendable {
 
     private var fr: Bool { settings.language == .fr }
 
-    /// Addresses that get a daily digest instead of individual messages.
-    package var digestAddresses: Set<String> {
-        Set(settings.consultants.values.compactMap { $0.digest != nil ? $0.email : nil })
-    }
-
-    /// The message for a delivered reminder, or nil when mail is off or nobody is left to write to.
-    package func compose(_ delivery: Scheduler.Delivery, person: Person?, now: Instant) -> MailJob? {
+    /// The message of a delivered reminder to one of its recipients, or nil when mail is off.
+    package func compose(_ delivery: Scheduler.Delivery, person: Person?, to address: String, now: Instant)
+        -> ComposedMail?
+    {
         guard settings.mail.enabled, let from = settings.mail.from else { return nil }
         let r = delivery.reminder
-        let digest = digestAddresses
-        let recipients = r.to.filter { !digest.contains($0) }
-        guard !recipients.isEmpty else { return nil }
         let context = context(delivery, person: person, now: now)
         let message = MailMessage(
-            from: from, to: recipients.map { MailAddress(name: displayName(of: $0, person: person), address: $0) },
+            from: from, to: [MailAddress(name: displayName(of: address, person: person), address: address)],
             subject: templates.render("reminder-subject", settings.language, context),
             date: now, zone: r.zone,
             messageID: MailMessage.messageID(reminder: r.id, due: r.due, domain: domain(of: from.address)),
             body: templates.render("reminder-body", settings.language, context),
             extraHeaders: [(name: "X-Jalon-Reminder", value: r.id)])
-        return MailJob(
-            key: ReminderKey(id: r.id, due: r.due), sender: from.address, recipients: recipients,
-            message: message.rendered())
+        return ComposedMail(sender: from.address, recipient: address, message: message.rendered())
     }
 
     /// The values the reminder templates can use.
     package func context(_ delivery: Scheduler.Delivery, person: Person?, now: Instant) -> [String: Any] {
         let r = delivery.reminder
         let base = r.zone.local(r.base)
-        let when = r.kind == .session ? DateText.dayAndTime(base, settings.language) : DateText.day(base.date, settings.language)
+        let when =
+            r.kind == .session
+            ? DateText.dayAndTime(base, settings.language) : DateText.day(base.date, settings.language)
         let past = r.base < now
         var context: [String: Any] = [
             "id": r.id, "person": r.person, "item": r.item, "step": r.step, "kind": r.kind.rawValue,
@@ -90,12 +91,14 @@ package struct MailComposer: Sendable {
         case (.deadline, true):
             fr ? "Une échéance de la feuille de route est passée." : "A deadline of the roadmap has passed."
         case (.renewal, false):
-            fr ? "Une formation arrive à la fin de sa validité : le recyclage est à prévoir."
+            fr
+                ? "Une formation arrive à la fin de sa validité : le recyclage est à prévoir."
                 : "A training certificate is about to expire: the refresher course needs planning."
         case (.renewal, true):
             fr ? "Une formation n'est plus valide : le recyclage est à faire." : "A training certificate has expired."
         case (.suivi, _):
-            fr ? "L'entretien de suivi du bilan de compétences est à organiser (environ six mois après la conclusion)."
+            fr
+                ? "L'entretien de suivi du bilan de compétences est à organiser (environ six mois après la conclusion)."
                 : "The follow-up interview after the skills assessment is due (about six months after its end)."
         }
     }
@@ -103,13 +106,16 @@ package struct MailComposer: Sendable {
     func action(_ kind: ItemKind, past: Bool) -> String {
         switch kind {
         case .session:
-            fr ? "En cas d'empêchement, merci de prévenir au plus tôt pour convenir d'une autre date."
+            fr
+                ? "En cas d'empêchement, merci de prévenir au plus tôt pour convenir d'une autre date."
                 : "If you cannot make it, please say so as soon as possible to agree on another date."
         case .deadline, .renewal:
-            fr ? "Quand c'est fait, signalez-le : les rappels de cet élément s'arrêteront."
+            fr
+                ? "Quand c'est fait, signalez-le : les rappels de cet élément s'arrêteront."
                 : "Once it is done, say so: the reminders for this item will stop."
         case .suivi:
-            fr ? "Proposez une date d'entretien à la personne accompagnée."
+            fr
+                ? "Proposez une date d'entretien à la personne accompagnée."
                 : "Offer the person a date for the interview."
         }
     }

@@ -33,10 +33,20 @@ extension JournalText {
             "\(count) delivered reminder(s) could not be recorded (\(problem ?? "state unavailable")); they will be delivered again at the next start"
         case .cannotRecordMail(let id, let problem):
             "cannot record the mail of \(id): \(problem); jalon tries again"
-        case .mailDeferred(let id, let attempt, let status, let next):
-            "mail for \(id) deferred (try \(attempt)): \(status); next try \(WordText.dayAndTime(next).english)"
-        case .mailRefused(let id, let status):
-            "mail for \(id) refused: \(status); jalon retry \(id) queues it again"
+        case .mailDeferred(let id, let recipient, let attempt, let status, let next):
+            "mail for \(id) to \(recipient) deferred (try \(attempt)): \(status); next try \(WordText.dayAndTime(next).english)"
+        case .mailRefused(let id, let recipient, let attempt, let status, let next, let until):
+            "mail for \(id) to \(recipient) refused (try \(attempt)): \(status); tried again \(WordText.dayAndTime(next).english), until \(WordText.dayAndTime(until).english), then it waits for jalon retry"
+        case .mailGivenUp(let id, let recipient, let attempts, let status):
+            "mail for \(id) to \(recipient) refused for 3 days (\(attempts) tries): \(status); jalon retry \(id) queues it again"
+        case .mailSentAfterFailing(let id, let recipient, let attempt):
+            "mail for \(id) to \(recipient) sent at try \(attempt), after failing"
+        case .mailDropped(let id, let recipient):
+            "mail for \(id) to \(recipient) not sent: the configuration has no address for that recipient any more"
+        case .mailOff(let reason):
+            MailText.off(reason).english
+        case .sendmailPrivilegesLost(let problem):
+            MailText.privilegesLost(problem).english
         }
     }
 }
@@ -54,7 +64,8 @@ extension WordText {
         case .relative(let seconds):
             switch Distance(seconds: seconds) {
             case .now: "now"
-            case .minutes(let n): seconds > 0 ? "in \(n) minute\(n > 1 ? "s" : "")" : "\(n) minute\(n > 1 ? "s" : "") ago"
+            case .minutes(let n):
+                seconds > 0 ? "in \(n) minute\(n > 1 ? "s" : "")" : "\(n) minute\(n > 1 ? "s" : "") ago"
             case .hours(let n): seconds > 0 ? "in \(n) hour\(n > 1 ? "s" : "")" : "\(n) hour\(n > 1 ? "s" : "") ago"
             case .days(let n): seconds > 0 ? "in \(n) day\(n > 1 ? "s" : "")" : "\(n) day\(n > 1 ? "s" : "") ago"
             }
