@@ -39,6 +39,11 @@ struct TestMail: ParsableCommand {
         switch daemon.ask(address: address, timeout: Double(settings.mail.timeout) + 10) {
         case .answered(let job, let pid):
             Output.standardOutput(MailText.testThroughDaemon(pid: pid ?? 0, command: command).text(language) + "\n")
+            // Never tried (attempts 0): the daemon could not run sendmail at all, and says why.
+            if job.state == .failed && job.attempts == 0 {
+                Output.standardError(MailText.testBlocked(problem: job.lastResult ?? "?").text(language) + "\n")
+                throw ExitCode(1)
+            }
             let answer = MailText.testAnswer(status: job.lastResult ?? "?", output: "").text(language)
             switch (job.state, job.refusedSince) {
             case (.sent, _): Output.standardOutput(answer + "\n" + MailText.testHandedOver.text(language) + "\n")

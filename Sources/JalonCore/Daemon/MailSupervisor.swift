@@ -12,7 +12,7 @@ final class MailSupervisor {
     /// - Parameter privileges: the privilege check of a sendmail command (`SendmailPrivileges.problem(command:)`).
     init(
         journal: any JournalWriter,
-        privileges: @escaping ([String]) -> SendmailPrivileges.Problem? = SendmailPrivileges.problem(command:)
+        privileges: @escaping ([String]) -> SendmailPrivileges.Problem? = { SendmailPrivileges.problem(command: $0) }
     ) {
         self.journal = journal
         self.privileges = privileges

@@ -21,7 +21,8 @@ package struct DaemonTestMail {
         /// No daemon listens on the state directory (or its state cannot be written): send from here.
         case noDaemon
         /// The daemon tried: `job.state` is `.sent` or `.failed` (`refusedSince` set when refused, nil when deferred),
-        /// `job.lastResult` what sendmail answered.
+        /// `job.lastResult` what sendmail answered; or it could not run sendmail at all (`.failed` with 0 attempts,
+        /// `lastResult` saying why).
         case answered(MailJob, pid: Int?)
         /// The daemon took the request but recorded no outcome within the time given.
         case noAnswer(pid: Int?)

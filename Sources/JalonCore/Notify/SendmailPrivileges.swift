@@ -15,10 +15,11 @@ package struct SendmailPrivileges: Sendable {
         package var program: String
         /// Setuid (else setgid).
         package var setuid: Bool
-        /// The user (setuid) or group (setgid) it would run as.
-        package var owner: String
+        /// The user (setuid) or group (setgid) it would run as; nil when that id is not mapped in this process's user
+        /// namespace (`PrivateUsers=yes`: root shows as the overflow id there).
+        package var owner: String?
 
-        package init(program: String, setuid: Bool, owner: String) {
+        package init(program: String, setuid: Bool, owner: String?) {
             self.program = program
             self.setuid = setuid
             self.owner = owner
@@ -112,16 +113,41 @@ package struct SendmailPrivileges: Sendable {
             process.noNewPrivileges
             || (setuid ? unmapped(file.user, process.mappedUsers) : unmapped(file.group, process.mappedGroups))
         guard lost else { return nil }
+        let visible = setuid ? !unmapped(file.user, process.mappedUsers) : !unmapped(file.group, process.mappedGroups)
         return Problem(
             program: file.path, setuid: setuid,
-            owner: setuid ? userName(file.user) : groupName(file.group))
+            owner: visible ? (setuid ? userName(file.user) : groupName(file.group)) : nil)
     }
 
-    /// The problem of the sendmail `command` names, in this process; nil when it can work (or cannot be found:
-    /// `Sendmail.problem` says that).
-    package static func problem(command: [String]) -> Problem? {
+    /// The problem of the sendmail `command` names, in `process` (this one by default); nil when it can work (or
+    /// cannot be found: `Sendmail.problem` says that).
+    ///
+    /// postfix's sendmail is not setgid itself: it hands the message to `postdrop`, which is. A sendmail that names
+    /// `postdrop` is judged with the `postdrop` beside it.
+    package static func problem(command: [String], in process: Process = .current()) -> Problem? {
         guard let program = command.first, let file = File.inspect(program) else { return nil }
-        return problem(file, in: .current())
+        for candidate in [file] + helpers(of: file) {
+            if let problem = problem(candidate, in: process) { return problem }
+        }
+        return nil
+    }
+
+    /// Whether the sendmail `command` names is setuid or setgid (itself or its helper) for a user who is not its
+    /// owner: what `scripts/install` asks (`jalon sendmail-privileges`) to choose the unit's variant.
+    package static func needsPrivileges(command: [String]) -> Problem? {
+        var process = Process.current()
+        process.noNewPrivileges = true
+        return problem(command: command, in: process)
+    }
+
+    /// The setuid or setgid programs a sendmail runs in turn: postfix's `postdrop`.
+    static func helpers(of file: File) -> [File] {
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { return [] }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4 << 20)) ?? Data()
+        guard head.range(of: Data("postdrop".utf8)) != nil else { return [] }
+        let folder = (file.path as NSString).deletingLastPathComponent
+        return [folder + "/postdrop", "/usr/sbin/postdrop"].compactMap(File.inspect)
     }
 
     static func userName(_ id: UInt32) -> String {

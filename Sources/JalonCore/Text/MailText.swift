@@ -51,6 +51,7 @@ package enum MailText: Localizable {
                 last: "exit status 1"),
             .privilegesLost(.init(program: "/usr/sbin/exim4", setuid: true, owner: "root")),
             .privilegesLost(.init(program: "/usr/sbin/postdrop", setuid: false, owner: "postdrop")),
+            .privilegesLost(.init(program: "/usr/sbin/exim4", setuid: true, owner: nil)),
         ]
     }
 }

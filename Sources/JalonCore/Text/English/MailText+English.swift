@@ -37,7 +37,8 @@ extension MailText {
         case .statusFailed(let id, let recipient, let due, let attempts, let last):
             "  failed \(id) to \(recipient) (due \(due)) after \(attempts) try(ies): \(last); jalon retry \(id)"
         case .privilegesLost(let problem):
-            "sendmail \(problem.program) is \(problem.setuid ? "setuid" : "setgid") \(problem.owner), but jalon runs "
+            "sendmail \(problem.program) is \(problem.setuid ? "setuid" : "setgid") "
+                + (problem.owner ?? "(its owner is outside jalon's user namespace)") + ", but jalon runs "
                 + "with no_new_privs (NoNewPrivileges=, PrivateUsers= or a seccomp option of its unit): it cannot "
                 + "deliver, and messages wait in the queue; install the unit's drop-in for a setuid sendmail "
                 + "(systemd/setuid-sendmail.conf, chosen by scripts/install) or use a sendmail that is not setuid"
