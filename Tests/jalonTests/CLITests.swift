@@ -11,7 +11,8 @@ import Testing
         let result = try jalon(["check", "--config", config])
         #expect(result.status == 0)
         #expect(
-            result.stdout == "jalon.toml:14:1: warning: aucun courriel ne sera envoyé\u{202F}: [mail] a enabled = false, "
+            result.stdout
+                == "jalon.toml:14:1: warning: aucun courriel ne sera envoyé\u{202F}: [mail] a enabled = false, "
                 + "alors que des rappels ont des destinataires\n", "\(result.stdout)")
         #expect(result.stderr.contains("4 person files, 4 people loaded, 0 errors, 1 warning"))
     }

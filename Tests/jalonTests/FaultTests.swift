@@ -428,7 +428,9 @@ import Testing
         #expect(refused.first?.fields["JALON_PERSON"] == "once" && refused.first?.fields["JALON_STEP"] == "+0d")
         #expect(refused.first?.fields["JALON_RECIPIENT"] == "address")
         #expect(
-            journal.contains { $0.priority == 5 && $0.message == "mail for once/a/+0d to address sent at try 2, after failing" },
+            journal.contains {
+                $0.priority == 5 && $0.message == "mail for once/a/+0d to address sent at try 2, after failing"
+            },
             "\(daemon.standardError)")
         let copies = ((try? FileManager.default.contentsOfDirectory(atPath: scratch.path + "/calls")) ?? []).filter {
             $0.hasSuffix(".eml")

@@ -9,14 +9,14 @@
 # Standard error: progress, for a human reading a failure.
 #
 # Isolation (nothing is left behind on the machine):
-# - everything runs inside `unshare -m -C`: a private mount namespace with tmpfs on /run/systemd and /run/log
+# - everything runs inside `unshare -m -C`: a private mount namespace with tmpfs on /run and /run/user/0
 #   (journald's volatile storage), journald.conf replaced by Storage=volatile, ReadKMsg=no;
 # - a cgroup namespace rooted at a fresh cgroup made for this run. Without it, `systemd --user` started from the
 #   root cgroup moves *every* process of that cgroup (PID 1 included) into a new /init.scope and leaves it there.
 #   Inside, the manager lives in user.slice/user-0.slice/user@0.service, so that journald derives
 #   _SYSTEMD_USER_UNIT=jalon.service for the daemon's entries as on a real machine. (Tried on a hybrid hierarchy,
 #   name=systemd + unified, the Debian 12 machine's; a cgroup2-only machine takes the same steps on /sys/fs/cgroup.)
-# - HOME, XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_RUNTIME_DIR point into a fresh temporary directory, removed at
+# - HOME (a fresh directory under /home), XDG_CONFIG_HOME and XDG_STATE_HOME point into a fresh directory, removed at
 #   the end; every process still in the run's cgroup is killed by pid, then the cgroup is removed.
 # Every wait is bounded.
 
@@ -94,9 +94,13 @@ if [ "${1:-}" = --inner ]; then
     done
 
     # --- private runtime directories and a volatile, quiet journald.
-    mount -t tmpfs -o mode=755 tmpfs /run/systemd || fail "cannot mount tmpfs on /run/systemd"
-    mkdir -p /run/log
-    mount -t tmpfs -o mode=755 tmpfs /run/log || fail "cannot mount tmpfs on /run/log"
+    # /run as on a booted machine: one tmpfs (with /run/systemd a mount of its own, the unit's sandbox hides
+    # journald's socket from it), the user's runtime directory a tmpfs of its own as logind makes it (systemd 252's
+    # user manager takes its inaccessible nodes from /run/user/UID), and unit-root, where PID 1 has a unit's mount
+    # namespace built.
+    mount -t tmpfs -o mode=755 tmpfs /run || fail "cannot mount tmpfs on /run"
+    mkdir -p /run/log /run/systemd/unit-root /run/user/0
+    mount -t tmpfs -o mode=700 tmpfs /run/user/0 || fail "cannot mount tmpfs on /run/user/0"
     if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal || fail "cannot hide /var/log/journal"; fi
     printf '[Journal]\nStorage=volatile\nReadKMsg=no\nForwardToSyslog=no\nForwardToKMsg=no\nForwardToWall=no\n' \
         >"$T/journald.conf"
@@ -116,6 +120,9 @@ if [ "${1:-}" = --inner ]; then
     cp "$UNIT_SRC" "$XDG_CONFIG_HOME/systemd/user/jalon.service" || fail "cannot copy the unit"
     CONFIG=$XDG_CONFIG_HOME/jalon
     mkdir -m 700 "$CONFIG" "$CONFIG/people"
+    # The state directory, as scripts/install makes it: the unit's sandbox needs it to exist (a user manager that is
+    # not root's makes it itself, with ExecStartPre=+).
+    mkdir -p -m 700 "$XDG_STATE_HOME/jalon"
 
     # 1. The unit passes systemd-analyze verify.
     verify_output=$(timeout 30 systemd-analyze verify --user "$XDG_CONFIG_HOME/systemd/user/jalon.service" 2>&1)
@@ -351,8 +358,9 @@ outer_cleanup() {
         done
         [ -d "$c" ] && result LEFTOVER_CGROUP "$c"
     done
-    rm -rf "$T"
+    rm -rf "$T" "${HOME:-$T}"
     [ -d "$T" ] && result LEFTOVER_DIRECTORY "$T"
+    [ -d "${HOME:-$T}" ] && result LEFTOVER_DIRECTORY "$HOME"
 }
 trap outer_cleanup EXIT
 trap 'exit 1' INT TERM
@@ -372,11 +380,13 @@ else
 fi
 for c in "${CGROUPS[@]}"; do mkdir "$c" || { result FATAL "cannot create the cgroup $c"; exit 2; }; done
 
-export HOME=$T/home
-export XDG_CONFIG_HOME=$HOME/.config XDG_STATE_HOME=$HOME/.local/state XDG_RUNTIME_DIR=$T/run
+# The home is not under /tmp, which the unit's PrivateTmp= hides from it.
+HOME=$(mktemp -d /home/jalon-e2e.XXXXXX) || { result FATAL "cannot make a home under /home"; exit 2; }
+export HOME
+export XDG_CONFIG_HOME=$HOME/.config XDG_STATE_HOME=$HOME/.local/state XDG_RUNTIME_DIR=/run/user/0
 export LANG=C.UTF-8 TZ=UTC PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 unset DBUS_SESSION_BUS_ADDRESS JALON_CONFIG_DIR JALON_STATE_DIR NOTIFY_SOCKET XDG_DATA_DIRS
-mkdir -p -m 700 "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$HOME"
 result TMPDIR_USED "$T"
 
 (
