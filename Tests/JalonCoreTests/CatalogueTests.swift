@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JalonCore
@@ -46,5 +47,17 @@ import Testing
         )
         let times: FrenchText = "à 14:00, https://x.example/?q"
         #expect(times.text == "à 14:00, https://x.example/?q")
+    }
+
+    /// Every kind of journal entry is explained in systemd/jalon.catalog, in English and in French
+    /// (`journalctl -x`).
+    @Test(arguments: JournalEvent.allCases)
+    func everyJournalEventIsInTheJournalCatalog(_ event: JournalEvent) throws {
+        let catalog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("systemd/jalon.catalog")
+        let text = try String(contentsOf: catalog, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains("-- \(event.messageID)"), "\(event) (\(event.messageID)) has no English entry")
+        #expect(lines.contains("-- \(event.messageID) fr"), "\(event) (\(event.messageID)) has no French entry")
     }
 }
