@@ -104,8 +104,7 @@ struct Lateness: ParsableCommand {
         }
         try FileManager.default.createDirectory(
             atPath: configDirectory + "/people/bench", withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(
-            atPath: configDirectory + "/people/bench/single.toml", contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: configDirectory + "/people/bench/single.toml", contents: Data(text.utf8))
         let burstAt = start + Int64(singles) + 3
         let perFile = 100
         for file in 0..<(burst + perFile - 1) / perFile {

@@ -57,9 +57,7 @@ final class NotifyListener {
             for (i, b) in path.utf8.enumerated() { raw[i] = b }
         }
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
     }
 
@@ -108,8 +106,7 @@ func processStatus(_ pid: pid_t) -> (rss: Int, peak: Int, switches: [String: Int
 struct DaemonFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon",
-        abstract: "Start the real daemon on a configuration: start to READY, reload of one file, memory, idle wake-ups."
-    )
+        abstract: "Start the real daemon on a configuration: start to READY, reload of one file, memory, idle wake-ups.")
 
     @Option(help: "The jalon binary.")
     var jalon: String
@@ -261,9 +258,7 @@ struct MailBurst: ParsableCommand {
         let end = Date().addingTimeInterval(Double(due.seconds - Instant(Date()).seconds) + 120)
         var done: [String] = []
         while Date() < end {
-            done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter {
-                $0.hasSuffix(".done")
-            }
+            done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter { $0.hasSuffix(".done") }
             if done.count >= count { break }
             usleep(100_000)
         }

@@ -46,12 +46,10 @@ struct Status: ParsableCommand {
         } else {
             out += "jalon is not running (pid \(status.pid) last wrote its state at \(when(status.updatedAt)))\n"
         }
-        out +=
-            "configuration: \(status.configurationDirectory), \(status.people) people, "
+        out += "configuration: \(status.configurationDirectory), \(status.people) people, "
             + "read at \(when(status.lastReload))\n"
         out += "state: \(store.path)\n"
-        out +=
-            "reminders: \(status.pending) pending, \(status.delivered) delivered and \(status.missed) missed "
+        out += "reminders: \(status.pending) pending, \(status.delivered) delivered and \(status.missed) missed "
             + "since the daemon started\n"
         if let problem = status.stateProblem {
             out += "state not recorded: \(problem) (\(status.unrecorded) outcome(s) waiting; jalon retries)\n"

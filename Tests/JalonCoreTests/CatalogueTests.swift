@@ -41,10 +41,7 @@ import Testing
     @Test func typographyTouchesTheLiteralsOnly() {
         let place = "Visio : https://example.org/a?b"
         let text: FrenchText = "Lieu : \(place) ; « Bilan » ! Prêt ?"
-        #expect(
-            text.text
-                == "Lieu\u{202F}: Visio : https://example.org/a?b\u{202F}; «\u{202F}Bilan\u{202F}»\u{202F}! Prêt\u{202F}?"
-        )
+        #expect(text.text == "Lieu\u{202F}: Visio : https://example.org/a?b\u{202F}; «\u{202F}Bilan\u{202F}»\u{202F}! Prêt\u{202F}?")
         let times: FrenchText = "à 14:00, https://x.example/?q"
         #expect(times.text == "à 14:00, https://x.example/?q")
     }

@@ -56,24 +56,19 @@ import Testing
         #expect(termination == .signaled(SIGTERM))
         #expect(Date().timeIntervalSince(started) < 10)
         let grandchild = try #require(
-            Int32(
-                try String(contentsOfFile: dir.url("grandchild"), encoding: .utf8).trimmingCharacters(
-                    in: .whitespacesAndNewlines)))
+            Int32(try String(contentsOfFile: dir.url("grandchild"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         // The sleep was in the child's process group and got SIGTERM too (it may take a moment to be reaped).
         var gone = false
         for _ in 0..<50 where !gone {
-            gone =
-                kill(grandchild, 0) != 0
-                || (try? String(contentsOfFile: "/proc/\(grandchild)/stat", encoding: .utf8))?
-                    .split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true
+            gone = kill(grandchild, 0) != 0 || (try? String(contentsOfFile: "/proc/\(grandchild)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true
             if !gone { usleep(100_000) }
         }
         #expect(gone, "the grandchild \(grandchild) outlived the time-out")
     }
 
     @Test func aChildThatIgnoresSIGTERMIsKilled() throws {
-        let (_, termination, timedOut) = try shell(
-            "trap '' TERM; sleep 30 & wait; sleep 30", timeout: .milliseconds(200))
+        let (_, termination, timedOut) = try shell("trap '' TERM; sleep 30 & wait; sleep 30", timeout: .milliseconds(200))
         #expect(timedOut)
         #expect(termination == .signaled(SIGKILL))
     }

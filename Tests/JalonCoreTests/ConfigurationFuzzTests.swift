@@ -15,9 +15,7 @@ import Testing
         var files: [[UInt8]] = []
         let enumerator = FileManager.default.enumerator(atPath: root + "/Config/people")
         while let relative = enumerator?.nextObject() as? String {
-            if relative.hasSuffix(".toml"),
-                let data = FileManager.default.contents(atPath: root + "/Config/people/" + relative)
-            {
+            if relative.hasSuffix(".toml"), let data = FileManager.default.contents(atPath: root + "/Config/people/" + relative) {
                 files.append(Array(data))
             }
         }
@@ -52,8 +50,7 @@ import Testing
     }()
 
     static let tokens: [[UInt8]] = [
-        "=", "\"", "'", "[", "]", "[[", "]]", "{", "}", ",", "\n", "#", ".", "\"\"\"", "'''", "\\", "\\u0000",
-        "\\uD800",
+        "=", "\"", "'", "[", "]", "[[", "]]", "{", "}", ",", "\n", "#", ".", "\"\"\"", "'''", "\\", "\\u0000", "\\uD800",
         "99999999999999999999", "-9223372036854775808", "1e999", "nan", "inf", "0x", "9999-12-31", "0000-01-01",
         "2027-02-30", "24:00:00", "\"-99999999 jours ouvrés\"", "\"+52000wd\"", "\"200 ans\"", "true", "[]", "{}",
         "\u{0}", "\u{7}", "\u{2028}", "é", "\u{301}", "👩‍👩‍👧",
@@ -73,15 +70,10 @@ import Testing
             case 2:  // a token, anywhere
                 bytes.insert(contentsOf: tokens[random.below(tokens.count)], at: at)
             case 3:  // a huge string
-                bytes.insert(
-                    contentsOf: Array("x = \"".utf8) + [UInt8](repeating: 0x61, count: 100_000) + [0x22, 0x0A],
-                    at: lineStart(bytes, at))
+                bytes.insert(contentsOf: Array("x = \"".utf8) + [UInt8](repeating: 0x61, count: 100_000) + [0x22, 0x0A], at: lineStart(bytes, at))
             case 4:  // deep nesting
                 let depth = 1 + random.below(3000)
-                bytes.insert(
-                    contentsOf: Array("x = ".utf8)
-                        + [UInt8](repeating: random.below(2) == 0 ? 0x5B : 0x7B, count: depth), at: lineStart(bytes, at)
-                )
+                bytes.insert(contentsOf: Array("x = ".utf8) + [UInt8](repeating: random.below(2) == 0 ? 0x5B : 0x7B, count: depth), at: lineStart(bytes, at))
             case 5:  // a duplicated table or line
                 let start = lineStart(bytes, at)
                 let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count

@@ -358,12 +358,7 @@ import Testing
         #expect(person.file == "people/x/marie-dupont.toml")
         let session = person.items[0]
         #expect(session.kind == .session)
-        #expect(
-            session.base
-                == .when(
-                    .offset(
-                        LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0)),
-                        minutes: 120)))
+        #expect(session.base == .when(.offset(LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0)), minutes: 120)))
         #expect(session.phase == .conclusion)
         #expect(session.duration == CalendarDuration(2, .hour))
         let deadline = person.items[1]
@@ -374,9 +369,7 @@ import Testing
         #expect(deadline.done)
         let training = person.items[2]
         #expect(training.kind == .renewal)
-        #expect(
-            training.base == .obtained(LocalDate(year: 2025, month: 5, day: 12), validity: CalendarDuration(24, .month))
-        )
+        #expect(training.base == .obtained(LocalDate(year: 2025, month: 5, day: 12), validity: CalendarDuration(24, .month)))
     }
 
     @Test func wrongTypesAreErrorsNotCrashes() throws {
@@ -453,12 +446,11 @@ import Testing
         #expect(isEmailAddress(text) == valid, "\(text.debugDescription)")
     }
 
-    @Test(
-        arguments: [
-            ("Séance « bilan » — l’été", nil), ("plain", nil), ("a\tb", "\t"), ("a\u{7F}", "\u{7F}"),
-            ("é\u{85}", "\u{85}"), ("\u{9F}x", "\u{9F}"), ("\u{A0}ok", nil), ("x\u{2028}", "\u{2028}"),
-            ("x\u{2029}", "\u{2029}"), ("\u{2027}\u{202A}", nil), ("line\nbreak", "\n"),
-        ] as [(String, Unicode.Scalar?)])
+    @Test(arguments: [
+        ("Séance « bilan » — l’été", nil), ("plain", nil), ("a\tb", "\t"), ("a\u{7F}", "\u{7F}"),
+        ("é\u{85}", "\u{85}"), ("\u{9F}x", "\u{9F}"), ("\u{A0}ok", nil), ("x\u{2028}", "\u{2028}"),
+        ("x\u{2029}", "\u{2029}"), ("\u{2027}\u{202A}", nil), ("line\nbreak", "\n"),
+    ] as [(String, Unicode.Scalar?)])
     func controlCharacters(_ text: String, _ first: Unicode.Scalar?) {
         #expect(firstControl(text) == first, "\(text.debugDescription)")
     }

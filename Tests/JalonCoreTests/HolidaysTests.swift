@@ -137,10 +137,7 @@ struct WorkingDayCase: Sendable, CustomTestStringConvertible {
             alsace.insert(easter.adding(days: -2))
             alsace.insert(LocalDate(year: year, month: 12, day: 26))
 
-            for (set, expected) in [
-                (HolidaySet.metropole, metropole), (HolidaySet.alsaceMoselle, alsace),
-                (HolidaySet.none, Set<LocalDate>()),
-            ] {
+            for (set, expected) in [(HolidaySet.metropole, metropole), (HolidaySet.alsaceMoselle, alsace), (HolidaySet.none, Set<LocalDate>())] {
                 if Set(set.holidays(in: year)) != expected { mismatches.append("\(set) \(year): holidays(in:)") }
                 var date = LocalDate(year: year, month: 1, day: 1)
                 while date.year == year {
@@ -163,20 +160,14 @@ struct WorkingDayCase: Sendable, CustomTestStringConvertible {
 
     /// In 2008 Ascension Thursday fell on 1 May (Easter 23 March), in 1997 on 8 May: the day is one holiday.
     @Test(arguments: [
-        (
-            2008,
-            [
-                "2008-01-01", "2008-03-24", "2008-05-01", "2008-05-08", "2008-05-12", "2008-07-14", "2008-08-15",
-                "2008-11-01", "2008-11-11", "2008-12-25",
-            ]
-        ),
-        (
-            1997,
-            [
-                "1997-01-01", "1997-03-31", "1997-05-01", "1997-05-08", "1997-05-19", "1997-07-14", "1997-08-15",
-                "1997-11-01", "1997-11-11", "1997-12-25",
-            ]
-        ),
+        (2008, [
+            "2008-01-01", "2008-03-24", "2008-05-01", "2008-05-08", "2008-05-12", "2008-07-14", "2008-08-15",
+            "2008-11-01", "2008-11-11", "2008-12-25",
+        ]),
+        (1997, [
+            "1997-01-01", "1997-03-31", "1997-05-01", "1997-05-08", "1997-05-19", "1997-07-14", "1997-08-15",
+            "1997-11-01", "1997-11-11", "1997-12-25",
+        ]),
     ])
     func ascensionOnAFixedHolidayIsListedOnce(_ year: Int, _ expected: [String]) {
         #expect(HolidaySet.metropole.holidays(in: year) == expected.map(day))

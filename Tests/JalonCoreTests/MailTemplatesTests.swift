@@ -27,8 +27,7 @@ import Testing
             #expect(!body.contains("&"), "no HTML escaping in plain text")
         }
         let digest = templates.render(
-            "digest-body", language,
-            ["consultant_name": "Claire", "date": "lundi", "sessions": [], "week": [], "overdue": []])
+            "digest-body", language, ["consultant_name": "Claire", "date": "lundi", "sessions": [], "week": [], "overdue": []])
         #expect(!digest.contains("\n\n\n"))
         #expect(digest.components(separatedBy: "\n\n").count >= 5, "\(digest)")
     }

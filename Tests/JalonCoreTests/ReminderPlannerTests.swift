@@ -229,8 +229,7 @@ import Testing
 
     @Test func acknowledgedItemsProduceNoRemindersForTheBaseTheyHadThen() throws {
         let dir = try TemporaryDirectory()
-        try dir.write(
-            "people/p.toml", "[[deadline]]\nid = \"a\"\ndue = 2027-01-20\n[[deadline]]\nid = \"b\"\ndue = 2027-01-21\n")
+        try dir.write("people/p.toml", "[[deadline]]\nid = \"a\"\ndue = 2027-01-20\n[[deadline]]\nid = \"b\"\ndue = 2027-01-21\n")
         let config = try load(dir)
         let planner = ReminderPlanner(settings: config.settings)
         let person = try #require(config.person("p"))

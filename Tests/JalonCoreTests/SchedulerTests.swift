@@ -163,8 +163,7 @@ import Testing
     @Test func catchUpWindowKeepsTheWallClockAcrossDaylightSaving() {
         let s = scheduler()
         // 2027-03-30T12:00:00+02:00 less 7 days is 2027-03-23T12:00:00+01:00: seven days, not 168 hours.
-        let now = Self.paris.resolve(
-            LocalDateTime(LocalDate(year: 2027, month: 3, day: 30), LocalTime(hour: 12, minute: 0)))
+        let now = Self.paris.resolve(LocalDateTime(LocalDate(year: 2027, month: 3, day: 30), LocalTime(hour: 12, minute: 0)))
         #expect(Self.paris.rfc3339(s.catchUpStart(now: now)) == "2027-03-23T12:00:00+01:00")
     }
 
@@ -172,9 +171,7 @@ import Testing
         // A deadline on Monday 29 March 2027 at 09:00: -1d is Sunday 28 March at 09:00 CEST, the day clocks go
         // forward; -2d is Saturday at 09:00 CET. The scheduler fires exactly at those instants.
         let dir = try TemporaryDirectory()
-        try dir.write(
-            "people/p.toml",
-            "[[deadline]]\nid = \"d\"\ndue = 2027-03-29\nremind = [\"-2d\", \"-1d\", \"-1h\"]\nfollow_up = false\n")
+        try dir.write("people/p.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-03-29\nremind = [\"-2d\", \"-1d\", \"-1h\"]\nfollow_up = false\n")
         let config = try load(dir)
         let reminders = ReminderPlanner(settings: config.settings).reminders(for: try #require(config.person("p")))
         var s = scheduler()
@@ -183,9 +180,7 @@ import Testing
         while case .arm(let next?)? = actions.last {
             actions = s.timeChanged(now: next)
             for case .deliver(let list) in actions {
-                fired += list.map {
-                    "\($0.reminder.step) \(Self.paris.rfc3339($0.reminder.due)) \($0.outcome.rawValue)"
-                }
+                fired += list.map { "\($0.reminder.step) \(Self.paris.rfc3339($0.reminder.due)) \($0.outcome.rawValue)" }
             }
         }
         #expect(
@@ -200,17 +195,14 @@ import Testing
     @Test func agendaSortAgreesWithAgendaOrder() {
         var random = SplitMix64(seed: 42)
         func next(_ bound: Int) -> Int { random.below(bound) }
-        let people = [
-            "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-2", "zoe", "anne-marie.dupont", "anne-marie.dupond",
-        ]
+        let people = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-2", "zoe", "anne-marie.dupont", "anne-marie.dupond"]
         let steps = ["-7d", "+0d", "-1mo", "follow-up-1", "follow-up-12", "follow-up-2"]
         let reminders = (0..<2_000).map { _ in
             reminder(
                 people[next(people.count)], "i\(next(3))", steps[next(steps.count)],
                 Self.t0 + Int64(next(4)) * 3_600)
         }
-        #expect(
-            Reminder.sortedForAgenda(reminders).map(\.description)
-                == reminders.sorted(by: Reminder.agendaOrder).map(\.description))
+        #expect(Reminder.sortedForAgenda(reminders).map(\.description)
+            == reminders.sorted(by: Reminder.agendaOrder).map(\.description))
     }
 }

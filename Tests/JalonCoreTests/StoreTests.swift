@@ -67,9 +67,7 @@ import Testing
 
     @Test func aDamagedDatabaseIsAnErrorAndIsLeftAlone() throws {
         let dir = try TemporaryDirectory()
-        let garbage =
-            Array("this is not a database, but a file someone wrote over it\n".utf8)
-            + [UInt8](repeating: 7, count: 8192)
+        let garbage = Array("this is not a database, but a file someone wrote over it\n".utf8) + [UInt8](repeating: 7, count: 8192)
         let path = try dir.write("jalon.sqlite", bytes: garbage, mode: 0o600)
         #expect {
             try Store(directory: dir.path)
@@ -83,9 +81,7 @@ import Testing
         let dir = try TemporaryDirectory()
         do {
             let store = try Store(directory: dir.path)
-            let keys = (0..<2000).map {
-                (ReminderKey(id: "p/i\($0)/+0d", due: Instant(seconds: Int64($0))), Outcome.onTime)
-            }
+            let keys = (0..<2000).map { (ReminderKey(id: "p/i\($0)/+0d", due: Instant(seconds: Int64($0))), Outcome.onTime) }
             try store.record(keys, at: Instant(seconds: 1))
         }
         let path = dir.url("jalon.sqlite")

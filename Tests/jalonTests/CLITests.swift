@@ -145,8 +145,7 @@ import Testing
     @Test func agendaWindowIsInclusiveThenExclusive() throws {
         let scratch = try Scratch()
         try scratch.write(
-            "c/people/p.toml",
-            "[[deadline]]\nid = \"d\"\ndue = 2027-01-20T10:00:00\nremind = [\"+0d\", \"+1h\"]\n"
+            "c/people/p.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-20T10:00:00\nremind = [\"+0d\", \"+1h\"]\n"
                 + "follow_up = false\n")
         func ids(_ from: String, _ to: String) throws -> [String] {
             let result = try jalon(["agenda", "--config", scratch.path + "/c", "--from", from, "--to", to, "--json"])
@@ -164,8 +163,7 @@ import Testing
         let scratch = try Scratch()
         try scratch.write("c/people/good.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-20\nfollow_up = false\n")
         try scratch.write("c/people/broken.toml", "[[deadline]\nid = \"d\"\n")
-        try scratch.write(
-            "c/people/binary.toml", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
+        try scratch.write("c/people/binary.toml", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
         let result = try jalon(["agenda", "--config", scratch.path + "/c", "--from", "2027-01-01", "--json"])
         #expect(result.status == 1)
         #expect(!result.signaled)
@@ -231,9 +229,7 @@ import Testing
         try scratch.write("c/people/truncated.toml", String(valid.prefix(40)))
         try scratch.write("c/people/huge-number.toml", "suivi = 99999999999999999999999\n")
         try scratch.write("c/people/deep.toml", "x = " + String(repeating: "[", count: 5000) + "\n")
-        try scratch.write(
-            "c/people/long-duration.toml",
-            "[[deadline]]\nid = \"d\"\ndue = 2027-01-01\nremind = [\"-99999999999999999999d\", \"+99999999wd\"]\n")
+        try scratch.write("c/people/long-duration.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-01\nremind = [\"-99999999999999999999d\", \"+99999999wd\"]\n")
         try scratch.write("c/people/dup-table.toml", "[[deadline]]\nid = \"a\"\ndue = 2027-01-01\n[deadline]\n")
         try scratch.write("c/people/types.toml", "session = [1, 2]\ndeadline = [{id = 3}]\ntraining = {}\n")
         for command in [["check"], ["agenda", "--json", "--from", "2026-01-01", "--days", "3650"]] {
@@ -249,9 +245,7 @@ import Testing
         var seeds: [[UInt8]] = []
         let walker = FileManager.default.enumerator(atPath: config + "/people")
         while let relative = walker?.nextObject() as? String {
-            if relative.hasSuffix(".toml"),
-                let data = FileManager.default.contents(atPath: config + "/people/" + relative)
-            {
+            if relative.hasSuffix(".toml"), let data = FileManager.default.contents(atPath: config + "/people/" + relative) {
                 seeds.append(Array(data))
             }
         }
@@ -260,8 +254,7 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(max(bound, 1)))
         }
-        let tokens: [[UInt8]] =
-            ["=", "\"", "[", "]]", "{", "\n", "\u{0}", "99999999999999999999", "2027-02-30", "\u{7}"]
+        let tokens: [[UInt8]] = ["=", "\"", "[", "]]", "{", "\n", "\u{0}", "99999999999999999999", "2027-02-30", "\u{7}"]
             .map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28]]
         for index in 0..<300 {
             var bytes = seeds[next(seeds.count)]

@@ -243,8 +243,7 @@ import Testing
         let due = Int64((Date().timeIntervalSince1970 + 1.5).rounded(.up))
         let ids = (0..<6).map { "m/n\($0)/+0d" }
         try scratch.write(
-            "config/people/m.toml",
-            deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
+            "config/people/m.toml", deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
         let reason: String
         switch fault {
         case .missing: reason = "sendmail \(program) cannot be run: No such file or directory"
@@ -275,8 +274,7 @@ import Testing
             #expect(
                 waitUntil(1.5, every: 0.1) {
                     let hanging = try? status()
-                    mailLine =
-                        hanging?.stdout.split(separator: "\n").first { $0.hasPrefix("mail:") }.map(String.init)
+                    mailLine = hanging?.stdout.split(separator: "\n").first { $0.hasPrefix("mail:") }.map(String.init)
                         ?? "no mail line"
                     return mailLine == "mail: 0 sent, 6 queued, 0 waiting for a retry, 0 failed"
                 }, "before the first time-out, `jalon status` says \"\(mailLine)\"")
@@ -289,15 +287,13 @@ import Testing
                 "the last two messages were not handed over")
             running = try status()
             #expect(running.status == 0, "\(running)")
-            #expect(
-                running.stdout.contains("mail: 0 sent, 2 queued, 4 waiting for a retry, 0 failed"), "\(running.stdout)")
+            #expect(running.stdout.contains("mail: 0 sent, 2 queued, 4 waiting for a retry, 0 failed"), "\(running.stdout)")
         } else {
             #expect(waitUntil(15) { tries().values.filter { $0 >= 1 }.count == 6 }, "tries: \(tries())")
             #expect(first.isRunning, "the daemon ended: \(first.describe())")
             running = try status()
             #expect(running.status == 0, "\(running)")
-            #expect(
-                running.stdout.contains("mail: 0 sent, 0 queued, 6 waiting for a retry, 0 failed"), "\(running.stdout)")
+            #expect(running.stdout.contains("mail: 0 sent, 0 queued, 6 waiting for a retry, 0 failed"), "\(running.stdout)")
         }
         #expect(running.stdout.contains("jalon is running (pid \(first.pid)"), "\(running.stdout)")
         let stopBound: Double = fault == .hanging ? 2 + 2 + 2 : 5  // time-out + SIGTERM→SIGKILL step + slack
@@ -782,15 +778,11 @@ import Testing
             var result: [String: Int] = [:]
             let tasks = "/proc/\(daemon.pid)/task"
             for thread in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
-                guard let status = try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8) else {
-                    continue
-                }
+                guard let status = try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8) else { continue }
                 let name = status.split(separator: "\n").first?.split(separator: "\t").last.map(String.init) ?? "?"
                 result["\(thread) \(name)"] = status.split(separator: "\n")
                     .filter { $0.contains("ctxt_switches:") }
-                    .compactMap {
-                        $0.split(separator: "\t").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                    }
+                    .compactMap { $0.split(separator: "\t").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
                     .reduce(0, +)
             }
             return result

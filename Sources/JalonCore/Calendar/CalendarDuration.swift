@@ -77,8 +77,7 @@ package struct CalendarDuration: Hashable, Sendable, CustomStringConvertible {
         package var description: String {
             switch self {
             case .empty: "a duration is empty"
-            case .noNumber(let text):
-                "\"\(text)\" is not a duration: expected a number and a unit, like \"-14d\" or \"6 months\""
+            case .noNumber(let text): "\"\(text)\" is not a duration: expected a number and a unit, like \"-14d\" or \"6 months\""
             case .unknownUnit(let unit):
                 "unknown unit \"\(unit)\"; use min, h, d, w, mo, y or wd (or minutes, heures, jours, semaines, mois, ans, jours ouvrés)"
             case .tooLarge(let text, let unit):

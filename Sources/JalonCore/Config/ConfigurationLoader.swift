@@ -239,9 +239,7 @@ package struct ConfigurationLoader: Sendable {
     package static func personFile(_ relative: String, bytes: [UInt8], settings: Settings) -> PersonFile {
         let outcome: ConfigFile.Outcome =
             bytes.count > ConfigFile.maximumSize
-            ? .refused(
-                message: "the file is \(bytes.count) bytes long; configuration files are limited to 1 MiB",
-                position: .start)
+            ? .refused(message: "the file is \(bytes.count) bytes long; configuration files are limited to 1 MiB", position: .start)
             : ConfigFile.decode(bytes)
         return ConfigurationLoader(directory: "/nonexistent", systemZone: settings.zone).personFile(
             relative, outcome, settings: settings)

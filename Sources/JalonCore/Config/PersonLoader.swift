@@ -172,13 +172,10 @@ enum PersonLoader {
             break
         }
         guard let id, let base else { return (id, nil) }
-        return (
-            id,
-            Item(
-                id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
-                trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
-                onNonWorking: overrides.onNonWorking, done: done)
-        )
+        return (id, Item(
+            id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
+            trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
+            onNonWorking: overrides.onNonWorking, done: done))
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.

@@ -14,15 +14,13 @@ enum SettingsLoader {
         if let time = reader.timeOfDay("remind_at") { settings.remindAt = time }
         if let catchUp = reader.duration("catch_up") {
             if catchUp.count < 0 {
-                reader.error(
-                    "`catch_up` must not be negative: it is how far back missed reminders are sent", key: "catch_up")
+                reader.error("`catch_up` must not be negative: it is how far back missed reminders are sent", key: "catch_up")
             } else {
                 settings.catchUp = catchUp
             }
         }
         if let mail = reader.table("mail") {
-            settings.mail = loadMail(
-                mail, at: reader.keyPath("mail"), defaults: settings.mail, diagnostics: diagnostics)
+            settings.mail = loadMail(mail, at: reader.keyPath("mail"), defaults: settings.mail, diagnostics: diagnostics)
         }
         for (table, path) in reader.arrayOfTables("consultant") {
             guard let consultant = loadConsultant(table, at: path, diagnostics: diagnostics) else { continue }

@@ -35,8 +35,7 @@ struct TableReader {
     func mismatch(_ key: String, expected: String, found: TOML.Value) {
         var message = "`\(key)` must be \(expected), found \(found.typeDescription)"
         if case .string(let text) = found, expected.contains("date") {
-            message +=
-                " (write dates without quotes, like \(key) = 2027-03-31\(text.isEmpty ? "" : ", not \"\(text)\""))"
+            message += " (write dates without quotes, like \(key) = 2027-03-31\(text.isEmpty ? "" : ", not \"\(text)\""))"
         }
         error(message, key: key)
     }
@@ -345,9 +344,7 @@ func closest(to word: String, among candidates: [String]) -> String? {
             previous = row
         }
         let distance = w.isEmpty ? c.count : previous[c.count]
-        if distance <= max(1, c.count / 3),
-            best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true
-        {
+        if distance <= max(1, c.count / 3), best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
             best = (candidate, distance)
         }
     }

@@ -193,8 +193,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if !unrecorded.isEmpty || !unqueuedMail.isEmpty {
                 options.journal.write(
                     messages.entry(
-                        .deliveryFailure,
-                        .unrecordedAtStop(count: unrecorded.count, problem: storeProblem?.description),
+                        .deliveryFailure, .unrecordedAtStop(count: unrecorded.count, problem: storeProblem?.description),
                         fields: ["JALON_STATE": options.stateDirectory]))
             }
             writeStatus()
@@ -289,8 +288,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         if changes.directoryGone {
             directoryPresent = false
             options.journal.write(
-                messages.entry(
-                    .configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
+                messages.entry(.configurationProblem, .configurationDirectoryGone(directory: options.configurationDirectory)))
             return
         }
         if changes.systemZone {
@@ -330,8 +328,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 directoryPresent = false
                 options.journal.write(
                     messages.entry(
-                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)
-                    ))
+                        .configurationProblem, .configurationDirectoryMissing(directory: options.configurationDirectory)))
             }
             return
         }
@@ -396,15 +393,12 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         let current = now
         if everyone {
             var all: [Reminder] = []
-            for person in people.values {
-                all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged)
-            }
+            for person in people.values { all += planner.reminders(for: person, in: window, isAcknowledged: isAcknowledged) }
             perform(scheduler.loaded(all, now: current))
         } else {
             var actions: [Scheduler.Action] = []
             for id in change.people.sorted() {
-                let reminders =
-                    people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
+                let reminders = people[id].map { planner.reminders(for: $0, in: window, isAcknowledged: isAcknowledged) } ?? []
                 actions += scheduler.replaced(person: id, with: reminders, now: current)
             }
             perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)

@@ -39,9 +39,7 @@ package struct MailComposer: Sendable {
     package func context(_ delivery: Scheduler.Delivery, person: Person?, now: Instant) -> [String: Any] {
         let r = delivery.reminder
         let base = r.zone.local(r.base)
-        let when =
-            r.kind == .session
-            ? DateText.dayAndTime(base, settings.language) : DateText.day(base.date, settings.language)
+        let when = r.kind == .session ? DateText.dayAndTime(base, settings.language) : DateText.day(base.date, settings.language)
         let past = r.base < now
         var context: [String: Any] = [
             "id": r.id, "person": r.person, "item": r.item, "step": r.step, "kind": r.kind.rawValue,
@@ -91,14 +89,12 @@ package struct MailComposer: Sendable {
         case (.deadline, true):
             fr ? "Une échéance de la feuille de route est passée." : "A deadline of the roadmap has passed."
         case (.renewal, false):
-            fr
-                ? "Une formation arrive à la fin de sa validité : le recyclage est à prévoir."
+            fr ? "Une formation arrive à la fin de sa validité : le recyclage est à prévoir."
                 : "A training certificate is about to expire: the refresher course needs planning."
         case (.renewal, true):
             fr ? "Une formation n'est plus valide : le recyclage est à faire." : "A training certificate has expired."
         case (.suivi, _):
-            fr
-                ? "L'entretien de suivi du bilan de compétences est à organiser (environ six mois après la conclusion)."
+            fr ? "L'entretien de suivi du bilan de compétences est à organiser (environ six mois après la conclusion)."
                 : "The follow-up interview after the skills assessment is due (about six months after its end)."
         }
     }
@@ -106,16 +102,13 @@ package struct MailComposer: Sendable {
     func action(_ kind: ItemKind, past: Bool) -> String {
         switch kind {
         case .session:
-            fr
-                ? "En cas d'empêchement, merci de prévenir au plus tôt pour convenir d'une autre date."
+            fr ? "En cas d'empêchement, merci de prévenir au plus tôt pour convenir d'une autre date."
                 : "If you cannot make it, please say so as soon as possible to agree on another date."
         case .deadline, .renewal:
-            fr
-                ? "Quand c'est fait, signalez-le : les rappels de cet élément s'arrêteront."
+            fr ? "Quand c'est fait, signalez-le : les rappels de cet élément s'arrêteront."
                 : "Once it is done, say so: the reminders for this item will stop."
         case .suivi:
-            fr
-                ? "Proposez une date d'entretien à la personne accompagnée."
+            fr ? "Proposez une date d'entretien à la personne accompagnée."
                 : "Offer the person a date for the interview."
         }
     }

@@ -61,8 +61,7 @@ package struct MailTemplates: Sendable {
                             message: "template error: \(describe(error.error))"))
                 } catch {
                     diagnostics.append(
-                        Diagnostic(
-                            file: relative, position: .start, severity: .error, message: "template error: \(error)"))
+                        Diagnostic(file: relative, position: .start, severity: .error, message: "template error: \(error)"))
                 }
             }
         }
@@ -91,110 +90,109 @@ package struct MailTemplates: Sendable {
 /// The templates jalon ships: a person or a consultant should be glad to read them.
 enum BuiltInTemplates {
     static let all: [String: String] = [
-        "reminder-subject.fr":
-            "{{#late}}[En retard] {{/late}}{{#follow_up}}Relance {{follow_up_number}} – {{/follow_up}}"
+        "reminder-subject.fr": "{{#late}}[En retard] {{/late}}{{#follow_up}}Relance {{follow_up_number}} – {{/follow_up}}"
             + "{{heading}} : {{title}} – {{when_short}}",
         "reminder-subject.en": "{{#late}}[Late] {{/late}}{{#follow_up}}Follow-up {{follow_up_number}} – {{/follow_up}}"
             + "{{heading}}: {{title}} – {{when_short}}",
         "reminder-body.fr": """
-        Bonjour,
+            Bonjour,
 
-        {{#late}}Ce rappel part en retard : jalon ne tournait pas à l'heure prévue ({{due}}).
+            {{#late}}Ce rappel part en retard : jalon ne tournait pas à l'heure prévue ({{due}}).
 
-        {{/late}}{{#follow_up}}Relance n° {{follow_up_number}} : cet élément n'est pas encore marqué comme fait.
+            {{/late}}{{#follow_up}}Relance n° {{follow_up_number}} : cet élément n'est pas encore marqué comme fait.
 
-        {{/follow_up}}{{intro}}
+            {{/follow_up}}{{intro}}
 
-          Quoi   : {{title}}
-          Pour   : {{person_name}}{{#consultant_name}} (accompagnement : {{consultant_name}}){{/consultant_name}}
-          Quand  : {{when}}, {{relative}}
-        {{#place}}  Où     : {{place}}
-        {{/place}}{{#duration}}  Durée  : {{duration}}
-        {{/duration}}
+              Quoi   : {{title}}
+              Pour   : {{person_name}}{{#consultant_name}} (accompagnement : {{consultant_name}}){{/consultant_name}}
+              Quand  : {{when}}, {{relative}}
+            {{#place}}  Où     : {{place}}
+            {{/place}}{{#duration}}  Durée  : {{duration}}
+            {{/duration}}
 
-        {{action}}
+            {{action}}
 
-        --\u{20}
-        Message automatique de jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
-        Référence : {{id}}
+            --\u{20}
+            Message automatique de jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
+            Référence : {{id}}
 
-        """,
+            """,
         "reminder-body.en": """
-        Hello,
+            Hello,
 
-        {{#late}}This reminder is late: jalon was not running when it was due ({{due}}).
+            {{#late}}This reminder is late: jalon was not running when it was due ({{due}}).
 
-        {{/late}}{{#follow_up}}Follow-up no. {{follow_up_number}}: this item is not marked as done yet.
+            {{/late}}{{#follow_up}}Follow-up no. {{follow_up_number}}: this item is not marked as done yet.
 
-        {{/follow_up}}{{intro}}
+            {{/follow_up}}{{intro}}
 
-          What     : {{title}}
-          For      : {{person_name}}{{#consultant_name}} (supported by {{consultant_name}}){{/consultant_name}}
-          When     : {{when}}, {{relative}}
-        {{#place}}  Where    : {{place}}
-        {{/place}}{{#duration}}  Duration : {{duration}}
-        {{/duration}}
+              What     : {{title}}
+              For      : {{person_name}}{{#consultant_name}} (supported by {{consultant_name}}){{/consultant_name}}
+              When     : {{when}}, {{relative}}
+            {{#place}}  Where    : {{place}}
+            {{/place}}{{#duration}}  Duration : {{duration}}
+            {{/duration}}
 
-        {{action}}
+            {{action}}
 
-        --\u{20}
-        Automatic message from jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
-        Reference: {{id}}
+            --\u{20}
+            Automatic message from jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
+            Reference: {{id}}
 
-        """,
+            """,
         "digest-subject.fr": "Votre journée du {{date}} : {{count}} point(s) de suivi",
         "digest-subject.en": "Your day, {{date}}: {{count}} follow-up item(s)",
         "digest-body.fr": """
-        Bonjour {{consultant_name}},
+            Bonjour {{consultant_name}},
 
-        Voici le point du {{date}}.
+            Voici le point du {{date}}.
 
-        Séances du jour :
-        {{#sessions}}  - {{time}} : {{title}} avec {{person_name}}{{#place}} ({{place}}){{/place}}
-        {{/sessions}}{{^sessions}}  (aucune)
-        {{/sessions}}
+            Séances du jour :
+            {{#sessions}}  - {{time}} : {{title}} avec {{person_name}}{{#place}} ({{place}}){{/place}}
+            {{/sessions}}{{^sessions}}  (aucune)
+            {{/sessions}}
 
-        Échéances et recyclages de la semaine :
-        {{#week}}  - {{date}} : {{title}} ({{kind}}) – {{person_name}}
-        {{/week}}{{^week}}  (aucun)
-        {{/week}}
+            Échéances et recyclages de la semaine :
+            {{#week}}  - {{date}} : {{title}} ({{kind}}) – {{person_name}}
+            {{/week}}{{^week}}  (aucun)
+            {{/week}}
 
-        En retard, pas encore faits :
-        {{#overdue}}  - depuis le {{date}} : {{title}} ({{kind}}) – {{person_name}}
-        {{/overdue}}{{^overdue}}  (rien)
-        {{/overdue}}
+            En retard, pas encore faits :
+            {{#overdue}}  - depuis le {{date}} : {{title}} ({{kind}}) – {{person_name}}
+            {{/overdue}}{{^overdue}}  (rien)
+            {{/overdue}}
 
-        Pour marquer un élément comme fait : jalon done PERSONNE/ÉLÉMENT
+            Pour marquer un élément comme fait : jalon done PERSONNE/ÉLÉMENT
 
-        --\u{20}
-        Message automatique de jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
+            --\u{20}
+            Message automatique de jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
 
-        """,
+            """,
         "digest-body.en": """
-        Hello {{consultant_name}},
+            Hello {{consultant_name}},
 
-        Here is your summary for {{date}}.
+            Here is your summary for {{date}}.
 
-        Today's sessions:
-        {{#sessions}}  - {{time}}: {{title}} with {{person_name}}{{#place}} ({{place}}){{/place}}
-        {{/sessions}}{{^sessions}}  (none)
-        {{/sessions}}
+            Today's sessions:
+            {{#sessions}}  - {{time}}: {{title}} with {{person_name}}{{#place}} ({{place}}){{/place}}
+            {{/sessions}}{{^sessions}}  (none)
+            {{/sessions}}
 
-        This week's deadlines and renewals:
-        {{#week}}  - {{date}}: {{title}} ({{kind}}) – {{person_name}}
-        {{/week}}{{^week}}  (none)
-        {{/week}}
+            This week's deadlines and renewals:
+            {{#week}}  - {{date}}: {{title}} ({{kind}}) – {{person_name}}
+            {{/week}}{{^week}}  (none)
+            {{/week}}
 
-        Overdue, not done yet:
-        {{#overdue}}  - since {{date}}: {{title}} ({{kind}}) – {{person_name}}
-        {{/overdue}}{{^overdue}}  (nothing)
-        {{/overdue}}
+            Overdue, not done yet:
+            {{#overdue}}  - since {{date}}: {{title}} ({{kind}}) – {{person_name}}
+            {{/overdue}}{{^overdue}}  (nothing)
+            {{/overdue}}
 
-        To mark an item as done: jalon done PERSON/ITEM
+            To mark an item as done: jalon done PERSON/ITEM
 
-        --\u{20}
-        Automatic message from jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
+            --\u{20}
+            Automatic message from jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
 
-        """,
+            """,
     ]
 }

@@ -55,9 +55,7 @@ package struct Scheduler: Sendable {
     /// Where the catch-up window starts: `catch_up` before `now`.
     package func catchUpStart(now: Instant) -> Instant {
         let calendar = WorkCalendar(zone: zone, holidays: .none)
-        return calendar.adding(
-            CalendarDuration(-catchUp.count, catchUp.unit), to: ZonedTime(local: zone.local(now), instant: now)
-        ).instant
+        return calendar.adding(CalendarDuration(-catchUp.count, catchUp.unit), to: ZonedTime(local: zone.local(now), instant: now)).instant
     }
 
     /// Whether a reminder was already delivered or reported.
@@ -149,9 +147,7 @@ package struct Scheduler: Sendable {
         var actions: [Action] = []
         if !due.isEmpty {
             let (deliveries, missed) = Scheduler.classify(due, now: now, catchUpStart: catchUpStart(now: now))
-            for delivery in deliveries {
-                recorded.insert(ReminderKey(id: delivery.reminder.id, due: delivery.reminder.due))
-            }
+            for delivery in deliveries { recorded.insert(ReminderKey(id: delivery.reminder.id, due: delivery.reminder.due)) }
             for reminder in missed { recorded.insert(ReminderKey(id: reminder.id, due: reminder.due)) }
             if !missed.isEmpty { actions.append(.recordMissed(missed)) }
             if !deliveries.isEmpty { actions.append(.deliver(deliveries)) }

@@ -127,8 +127,7 @@ package final class Store: Sendable {
         var result = ""
         for byte in path.utf8 {
             switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: result.unicodeScalars.append(Unicode.Scalar(byte))
             default: result += String(format: "%%%02X", byte)
             }
         }
@@ -156,8 +155,7 @@ package final class Store: Sendable {
         }
         if st.st_mode & 0o077 != 0 && chmod(directory, 0o700) != 0 {
             throw StoreError(
-                code: .directory,
-                message: "the state directory \(directory) is open to other users and cannot be "
+                code: .directory, message: "the state directory \(directory) is open to other users and cannot be "
                     + "made private", cause: String(cString: strerror(errno)))
         }
     }
@@ -269,9 +267,8 @@ extension Store {
     /// When the database was created: nothing due before it was jalon's to deliver (see `Catchup`).
     package func createdAt() throws(StoreError) -> Instant {
         try read { db in
-            Instant(
-                seconds: Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'created_at'") ?? "")
-                    ?? 0)
+            Instant(seconds: Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'created_at'") ?? "")
+                ?? 0)
         }
     }
 
@@ -279,8 +276,7 @@ extension Store {
     package func recordedKeys(since: Instant) throws(StoreError) -> Set<ReminderKey> {
         try read { db in
             var keys = Set<ReminderKey>()
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT reminder, due FROM delivery WHERE due >= ?", arguments: [since.seconds])
+            let rows = try Row.fetchCursor(db, sql: "SELECT reminder, due FROM delivery WHERE due >= ?", arguments: [since.seconds])
             while let row = try rows.next() {
                 keys.insert(ReminderKey(id: row[0], due: Instant(seconds: row[1])))
             }

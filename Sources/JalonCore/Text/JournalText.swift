@@ -43,13 +43,9 @@ package enum JournalText: Localizable {
         let at = LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0))
         return [
             .reminder(id: "marie/s1/-2d", title: "Entretien", kind: .session, at: at, secondsAway: 172_800),
-            .followUp(
-                index: 2, id: "marie/titre/follow-up-2", title: "Titre", kind: .deadline, at: at,
-                secondsAway: -86_400 * 14),
+            .followUp(index: 2, id: "marie/titre/follow-up-2", title: "Titre", kind: .deadline, at: at, secondsAway: -86_400 * 14),
             .late(id: "marie/titre/+0d", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600, followUp: nil),
-            .late(
-                id: "marie/titre/follow-up-1", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600, followUp: 1
-            ),
+            .late(id: "marie/titre/follow-up-1", title: "Titre", kind: .deadline, at: at, secondsAway: -3_600, followUp: 1),
             .missed(id: "marie/titre/-3d", title: "Titre", due: at),
             .started(directory: "/home/claire/.config/jalon"),
             .stopped,

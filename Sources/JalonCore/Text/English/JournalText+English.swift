@@ -64,8 +64,7 @@ extension WordText {
         case .relative(let seconds):
             switch Distance(seconds: seconds) {
             case .now: "now"
-            case .minutes(let n):
-                seconds > 0 ? "in \(n) minute\(n > 1 ? "s" : "")" : "\(n) minute\(n > 1 ? "s" : "") ago"
+            case .minutes(let n): seconds > 0 ? "in \(n) minute\(n > 1 ? "s" : "")" : "\(n) minute\(n > 1 ? "s" : "") ago"
             case .hours(let n): seconds > 0 ? "in \(n) hour\(n > 1 ? "s" : "")" : "\(n) hour\(n > 1 ? "s" : "") ago"
             case .days(let n): seconds > 0 ? "in \(n) day\(n > 1 ? "s" : "")" : "\(n) day\(n > 1 ? "s" : "") ago"
             }

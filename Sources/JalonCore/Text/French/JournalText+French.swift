@@ -64,10 +64,8 @@ extension WordText {
         case .relative(let seconds):
             switch Distance(seconds: seconds) {
             case .now: "maintenant"
-            case .minutes(let n):
-                seconds > 0 ? "dans \(n) minute\(n > 1 ? "s" : "")" : "il y a \(n) minute\(n > 1 ? "s" : "")"
-            case .hours(let n):
-                seconds > 0 ? "dans \(n) heure\(n > 1 ? "s" : "")" : "il y a \(n) heure\(n > 1 ? "s" : "")"
+            case .minutes(let n): seconds > 0 ? "dans \(n) minute\(n > 1 ? "s" : "")" : "il y a \(n) minute\(n > 1 ? "s" : "")"
+            case .hours(let n): seconds > 0 ? "dans \(n) heure\(n > 1 ? "s" : "")" : "il y a \(n) heure\(n > 1 ? "s" : "")"
             case .days(let n): seconds > 0 ? "dans \(n) jour\(n > 1 ? "s" : "")" : "il y a \(n) jour\(n > 1 ? "s" : "")"
             }
         case .dayAndTime(let local):
