@@ -62,6 +62,11 @@ struct TestMail: ParsableCommand {
         case .noDaemon:
             Output.standardOutput(MailText.testWithoutDaemon.text(language) + "\n")
         }
+        // Run from a sandbox of its own (no_new_privs), a setuid sendmail would fail: say why rather than run it.
+        if let problem = SendmailPrivileges.problem(command: settings.mail.sendmail) {
+            Output.standardError("jalon: " + MailText.privilegesLost(problem).text(language) + "\n")
+            throw ExitCode(1)
+        }
         Output.standardOutput(MailText.testRunning(command: command).text(language) + "\n")
         let message = TestMessage(settings: settings).compose(to: address, now: Instant(Date()))
         let result = sendmail.send(message.message, from: from.address, to: [address])

@@ -32,6 +32,10 @@ package enum MailText: Localizable {
     case statusFailed(id: String, recipient: String, due: String, attempts: Int, last: String)
     /// A setuid or setgid sendmail that cannot work here (`status`, `test-mail`).
     case privilegesLost(SendmailPrivileges.Problem)
+    /// `jalon retry`: how many messages were queued again, and whether the running daemon was told.
+    case requeued(count: Int, daemonTold: Bool)
+    /// `jalon retry`: nothing waits for it under that id.
+    case nothingToRequeue(id: String)
 
     package static var samples: [MailText] {
         MailOffReason.allCases.map(MailText.off) + [
@@ -52,6 +56,8 @@ package enum MailText: Localizable {
             .privilegesLost(.init(program: "/usr/sbin/exim4", setuid: true, owner: "root")),
             .privilegesLost(.init(program: "/usr/sbin/postdrop", setuid: false, owner: "postdrop")),
             .privilegesLost(.init(program: "/usr/sbin/exim4", setuid: true, owner: nil)),
+            .requeued(count: 2, daemonTold: true), .requeued(count: 1, daemonTold: false),
+            .nothingToRequeue(id: "marie/titre"),
         ]
     }
 }

@@ -36,6 +36,11 @@ extension MailText {
             "  retry  \(id) to \(recipient) (due \(due)): try \(attempt) at \(next); last: \(last)"
         case .statusFailed(let id, let recipient, let due, let attempts, let last):
             "  failed \(id) to \(recipient) (due \(due)) after \(attempts) try(ies): \(last); jalon retry \(id)"
+        case .requeued(let count, let told):
+            "\(count) message(s) queued again, each written anew from the configuration"
+                + (told ? "; the running daemon sends them now." : "; they go when the daemon starts.")
+        case .nothingToRequeue(let id):
+            "jalon: no message of \(id) waits for jalon retry (see jalon status)"
         case .privilegesLost(let problem):
             "sendmail \(problem.program) is \(problem.setuid ? "setuid" : "setgid") "
                 + (problem.owner ?? "(its owner is outside jalon's user namespace)") + ", but jalon runs "

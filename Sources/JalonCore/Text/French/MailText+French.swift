@@ -35,6 +35,10 @@ extension MailText {
             "  essai  \(id) à \(recipient) (prévu \(due)) : essai \(attempt) à \(next) ; dernier résultat : \(last)"
         case .statusFailed(let id, let recipient, let due, let attempts, let last):
             "  échec  \(id) à \(recipient) (prévu \(due)) après \(attempts) essai(s) : \(last) ; jalon retry \(id)"
+        case .requeued(let count, let told):
+            "\(count) courriel(s) remis en file, chacun réécrit d'après la configuration\(told ? " ; le démon en cours les envoie maintenant." : " ; ils partiront au démarrage du démon.")"
+        case .nothingToRequeue(let id):
+            "jalon : aucun courriel de \(id) n'attend jalon retry (voir jalon status)"
         case .privilegesLost(let problem):
             "sendmail \(problem.program) est \(problem.setuid ? "setuid" : "setgid") \(problem.owner ?? "(son propriétaire est hors de l'espace de noms d'utilisateurs de jalon)"), mais jalon tourne avec no_new_privs (NoNewPrivileges=, PrivateUsers= ou une option seccomp de son unité) : il ne peut rien remettre, et les courriels attendent en file ; installez le complément d'unité pour un sendmail setuid (systemd/setuid-sendmail.conf, que scripts/install choisit) ou un sendmail qui n'est pas setuid"
         }
