@@ -35,8 +35,10 @@ extension MailText {
             "  essai  \(id) à \(recipient) (prévu \(due)) : essai \(attempt) à \(next) ; dernier résultat : \(last)"
         case .statusFailed(let id, let recipient, let due, let attempts, let last):
             "  échec  \(id) à \(recipient) (prévu \(due)) après \(attempts) essai(s) : \(last) ; jalon retry \(id)"
-        case .requeued(let count, let told):
-            "\(count) courriel(s) remis en file, chacun réécrit d'après la configuration\(told ? " ; le démon en cours les envoie maintenant." : " ; ils partiront au démarrage du démon.")"
+        case .requeued(let count, true):
+            "\(count) courriel(s) remis en file, chacun réécrit d'après la configuration ; le démon en cours les envoie maintenant."
+        case .requeued(let count, false):
+            "\(count) courriel(s) remis en file, chacun réécrit d'après la configuration ; ils partiront au démarrage du démon."
         case .nothingToRequeue(let id):
             "jalon : aucun courriel de \(id) n'attend jalon retry (voir jalon status)"
         case .privilegesLost(let problem):
