@@ -17,6 +17,11 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     /// `Daemon.Options.mailRetryBase`: replaces `[mail] retry` (tests).
     private let retryOverride: Int64?
     private var inFlight: Set<MailKey> = []
+    /// Tries that ended and wait for their record: written together (one commit, one sync to disk, for the tries
+    /// that ended meanwhile), and still counted in flight until then, so that a crash repeats at most `concurrency`
+    /// messages.
+    private var ended: [MailJob] = []
+    private var flushScheduled = false
     /// Outcomes the state database could not take (full, read-only): kept, tried again, and their messages left
     /// alone meanwhile — a message sent but not recorded as sent must not go out again and again.
     private var unrecorded: [MailJob] = []
@@ -91,7 +96,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
                         answered.lastResult = MailText.testBlocked(
                             problem: MailText.privilegesLost(blocked).text(context.settings.language)
                         ).text(context.settings.language)
-                        try? store.markMail(answered, at: now)
+                        try? store.markMail([answered], at: now)
                     }
                     continue
                 }
@@ -101,7 +106,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
                         answered.state = .failed
                         answered.refusedSince = now
                         answered.lastResult = MailText.noSender.text(context.settings.language)
-                        try? store.markMail(answered, at: now)
+                        try? store.markMail([answered], at: now)
                     }
                     continue
                 }
@@ -144,7 +149,6 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     private func finished(
         _ job: MailJob, _ outcome: MailAssembler.Outcome, _ result: SendmailResult?, context: MailContext
     ) {
-        inFlight.remove(job.key)
         let now = clock()
         let language = context.settings.language
         var updated = job
@@ -212,19 +216,34 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
             break
         }
         if let entry { journal.write(entry) }
+        ended.append(updated)
+        if !flushScheduled {
+            flushScheduled = true
+            queue.async { [weak self] in self?.recordEnded() }
+        }
+    }
+
+    /// Records the tries that ended, in one transaction, then starts what is due.
+    private func recordEnded() {
+        flushScheduled = false
+        let jobs = ended
+        ended = []
+        guard !jobs.isEmpty else { return }
         do {
-            try store()?.markMail(updated, at: now)
+            try store()?.markMail(jobs, at: clock())
         } catch {
-            if unrecorded.isEmpty {
+            if unrecorded.isEmpty, let first = jobs.first {
                 journal.write(
                     JournalEntry(
                         event: .deliveryFailure,
-                        message: JournalText.cannotRecordMail(id: job.key.id, problem: "\(error)").text(language),
-                        fields: fields(job)))
+                        message: JournalText.cannotRecordMail(id: first.key.id, problem: "\(error)").text(
+                            context()?.settings.language ?? .fr),
+                        fields: fields(first)))
             }
-            unrecorded.append(updated)
+            unrecorded += jobs
             retryTimer.schedule(deadline: .now() + storeRetry)
         }
+        for job in jobs { inFlight.remove(job.key) }
         pump()
     }
 
@@ -232,7 +251,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         let now = clock()
         var left: [MailJob] = []
         for job in unrecorded {
-            do { try store()?.markMail(job, at: now) } catch { left.append(job) }
+            do { try store()?.markMail([job], at: now) } catch { left.append(job) }
         }
         unrecorded = left
         if !left.isEmpty { retryTimer.schedule(deadline: .now() + storeRetry) }

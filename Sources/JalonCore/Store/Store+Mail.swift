@@ -159,22 +159,24 @@ extension Store {
         }
     }
 
-    /// Records what became of a try. A message sent or dropped forgets its data (it is personal and not needed any
-    /// more); only the record that it went stays.
-    package func markMail(_ job: MailJob, at now: Instant) throws(StoreError) {
-        let forget = job.state == .sent || job.state == .dropped
+    /// Records what became of tries, in one transaction. A message sent or dropped forgets its data (it is personal
+    /// and not needed any more); only the record that it went stays.
+    package func markMail(_ jobs: [MailJob], at now: Instant) throws(StoreError) {
         try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE mail SET state = ?, attempts = ?, next_attempt = ?, refused_since = ?, last_result = ?,
-                        updated_at = ?\(forget ? ", request = '{}', message = NULL" : "")
-                    WHERE reminder = ? AND due = ? AND recipient = ?
-                    """,
-                arguments: [
+            for job in jobs {
+                let forget = job.state == .sent || job.state == .dropped
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE mail SET state = ?, attempts = ?, next_attempt = ?, refused_since = ?, last_result = ?,
+                            updated_at = ?\(forget ? ", request = '{}', message = NULL" : "")
+                        WHERE reminder = ? AND due = ? AND recipient = ?
+                        """
+                ).execute(arguments: [
                     job.state.rawValue, job.attempts, job.nextAttempt.seconds, job.refusedSince?.seconds,
                     job.lastResult, now.seconds, job.key.id, job.key.reminder.due.seconds,
                     job.key.recipient.description,
                 ])
+            }
         }
     }
 
