@@ -34,6 +34,13 @@ struct MailTransportEndToEndTests {
             #expect(run.value(key) == nil, "\(key): \(run.values(key))")
         }
         #expect(run.value("STOP") == "success")
+        // Everything jalon wrote came through sd_journal_sendv, even from the sandbox: none of its entries fell back
+        // to standard error ("jalon: MESSAGE [FIELDS]"). (libdispatch's "Failed to set thread priority" comes from
+        // any user who may not raise a thread's priority, sandbox or not.)
+        let unstructured = run.jalonEntries.filter {
+            $0["MESSAGE_ID"] == nil && ($0["MESSAGE"] ?? "").hasPrefix("jalon: ")
+        }
+        #expect(unstructured.isEmpty, "\(unstructured.map(\.summary))")
     }
 
     @Test("systemd-analyze security: the unit at most 3.0; the drop-in verifies")

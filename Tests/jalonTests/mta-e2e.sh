@@ -25,24 +25,9 @@
 set -u
 umask 022
 
-result() { printf '%s=%s\n' "$1" "$2"; }
 log() { printf 'mta-e2e %s: %s\n' "$(date -u +%T.%3N)" "$*" >&2; }
-now_us() { date +%s%6N; }
-
-stop_pid() {
-    local pid=$1 limit=$2 state i
-    [ -n "$pid" ] || return 0
-    kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < limit * 10; i++)); do
-        state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
-        if [ -z "$state" ] || [ "$state" = Z ]; then break; fi
-        sleep 0.1
-    done
-    state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
-    if [ -n "$state" ] && [ "$state" != Z ]; then kill -KILL "$pid" 2>/dev/null; fi
-    wait "$pid" 2>/dev/null
-    return 0
-}
+# result, now_us, stop_pid, the cgroups, /run and journald.
+. "$(dirname "$0")/e2e-common.sh"
 
 E2E_USER=jalon-mta-e2e
 
@@ -86,44 +71,10 @@ if [ "${1:-}" = --inner ]; then
     }
 
     # --- cgroups: the namespace's own view; the user manager's cgroup delegated to the user, as logind does.
-    if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then
-        mount -t cgroup2 cgroup2 /sys/fs/cgroup || fail "cannot mount cgroup2"
-        HIERARCHIES=(/sys/fs/cgroup)
-    else
-        mount -t tmpfs -o mode=755 tmpfs /sys/fs/cgroup || fail "cannot mount tmpfs on /sys/fs/cgroup"
-        mkdir -p /sys/fs/cgroup/systemd
-        mount -t cgroup -o none,name=systemd cgroup /sys/fs/cgroup/systemd || fail "cannot mount name=systemd"
-        HIERARCHIES=(/sys/fs/cgroup/systemd)
-        if [ -n "${E2E_UNIFIED:-}" ]; then
-            mkdir -p /sys/fs/cgroup/unified
-            mount -t cgroup2 cgroup2 /sys/fs/cgroup/unified || fail "cannot mount cgroup2 on unified"
-            HIERARCHIES+=(/sys/fs/cgroup/unified)
-        fi
-    fi
-    for h in "${HIERARCHIES[@]}"; do
-        mkdir -p "$h/helpers" "$h/$USER_SLICE" || fail "cannot create cgroups in $h"
-        chown -R "$U:$G" "$h/$USER_SLICE" || fail "cannot delegate $h/$USER_SLICE"
-        echo $$ >"$h/helpers/cgroup.procs" || fail "cannot enter $h/helpers"
-    done
-
-    # --- a private /run laid out as on a booted machine: one tmpfs, and the user's runtime directory a tmpfs of its
-    # own (as logind makes it). The unit's sandbox depends on it: with /run/systemd a mount of its own,
-    # ProtectKernelTunables=, ProtectProc=, ProcSubset= and ProtectControlGroups= hide journald's socket from the
-    # unit. Also what PID 1 makes at boot: unit-root, where a unit's mount namespace is built. systemd 252's user
-    # manager takes its inaccessible nodes from /run/user/UID whatever XDG_RUNTIME_DIR says.
-    mount -t tmpfs -o mode=755 tmpfs /run || fail "cannot mount tmpfs on /run"
-    mkdir -p /run/systemd/system /run/systemd/journal /run/systemd/unit-root /run/log "/run/user/$U"
-    mount -t tmpfs -o "mode=700,uid=$U,gid=$G" tmpfs "/run/user/$U" || fail "cannot mount tmpfs on /run/user/$U"
+    enter_private_cgroups "$USER_SLICE" "$U:$G"
+    # --- /run as on a booted machine, and a volatile journald.
+    private_run_and_journald "$U" "$G" "$T"
     export XDG_RUNTIME_DIR=/run/user/$U
-    # --- a volatile journald.
-    if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal || fail "cannot hide /var/log/journal"; fi
-    printf '[Journal]\nStorage=volatile\nReadKMsg=no\nForwardToSyslog=no\nForwardToKMsg=no\nForwardToWall=no\n' \
-        >"$T/journald.conf"
-    [ -e /etc/systemd/journald.conf ] && mount --bind "$T/journald.conf" /etc/systemd/journald.conf
-    SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-journald >"$T/journald.log" 2>&1 &
-    JOURNALD_PID=$!
-    for ((i = 0; i < 100; i++)); do [ -S /run/systemd/journal/socket ] && break; sleep 0.05; done
-    [ -S /run/systemd/journal/socket ] || fail "journald did not start: $(cat "$T/journald.log")"
 
     # --- the user's files.
     as_user mkdir -p "$HOME/.local/bin" "$UNITS" "$CONFIG/people" "$XDG_STATE_HOME" || fail "cannot make the home"
@@ -221,6 +172,15 @@ EOF
         done
     }
     sql() { as_user sqlite3 -batch -noheader -readonly "$STATE/jalon.sqlite" "$1" 2>&1; }
+    sent_state() { # sent_state REMINDER: its queue row once it is recorded as sent (at most 10 s), else as it is
+        local i row
+        for ((i = 0; i < 100; i++)); do
+            row=$(sql "SELECT state, attempts FROM mail WHERE reminder = '$1'")
+            case "$row" in sent*) break ;; esac
+            sleep 0.1
+        done
+        echo "$row"
+    }
     lines() { while IFS= read -r line; do result "$1" "$line"; done; }
     restart() {
         uctl daemon-reload
@@ -262,7 +222,7 @@ EOF
     esac
     restart 2
     wait_files exim1_delivered 20 1 "$MAILDIR/new"
-    result EXIM1_QUEUE_AFTER "$(sql "SELECT state, attempts FROM mail WHERE reminder = 'exim1/d/+0d'")"
+    result EXIM1_QUEUE_AFTER "$(sent_state exim1/d/+0d)"
     testmail=$(as_user timeout 60 "$HOME/.local/bin/jalon" test-mail "$E2E_USER@localhost" 2>&1)
     result TESTMAIL_EXIT $?
     lines TESTMAIL_OUTPUT <<<"$testmail"
@@ -281,7 +241,7 @@ EOF
     umount /var/spool/exim4 || fail "cannot make exim's spool writable again"
     wait_for spool_recovered 30 1 SYSLOG_IDENTIFIER=jalon $ID_RECOVERED JALON_REMINDER=spool/d/+0d
     wait_files spool_delivered 20 3 "$MAILDIR/new"
-    result SPOOL_QUEUE "$(sql "SELECT state, attempts FROM mail WHERE reminder = 'spool/d/+0d'")"
+    result SPOOL_QUEUE "$(sent_state spool/d/+0d)"
 
     # 4. a postfix stand-in: sendmail hands the message to a setgid postdrop, which writes into the maildrop.
     log "4. a postfix stand-in"
@@ -313,7 +273,7 @@ EOF
     install -o "$U" -g "$G" -m 644 "$DROPIN_SRC" "$UNITS/jalon.service.d/setuid-sendmail.conf"
     restart 4b
     wait_files postfix_delivered 20 1 "$P/maildrop"
-    result POSTFIX_QUEUE "$(sql "SELECT state, attempts FROM mail WHERE reminder = 'postfix/d/+0d'")"
+    result POSTFIX_QUEUE "$(sent_state postfix/d/+0d)"
     result POSTFIX_MAILDROP "$(grep -l 'X-Jalon-Reminder: postfix/d/+0d' "$P"/maildrop/* 2>/dev/null | wc -l)"
 
     # 5. msmtp, not setuid, under the hardened unit, to aiosmtpd on 127.0.0.1.
@@ -337,7 +297,7 @@ EOF
     result SANDBOX_HOME_RO "$(nsenter -t "$main_pid" -m -U --preserve-credentials sh -c \
         "touch $HOME/probe 2>/dev/null && echo writable || echo read-only" 2>&1)"
     wait_files msmtp_delivered 20 1 "$T/smtp/box/new"
-    result MSMTP_QUEUE "$(sql "SELECT state, attempts FROM mail WHERE reminder = 'msmtp/d/+0d'")"
+    result MSMTP_QUEUE "$(sent_state msmtp/d/+0d)"
     result BLOCKED_COUNT "$(jcount SYSLOG_IDENTIFIER=jalon $ID_BLOCKED)"
     as_user "$HOME/.local/bin/jalon" status 2>&1 | lines STATUS_MSMTP
 
@@ -367,22 +327,7 @@ CREATED_USER=""
 outer_cleanup() {
     trap - EXIT INT TERM
     [ -n "$INNER_PID" ] && stop_pid "$INNER_PID" 30
-    local pids pid i
-    for ((i = 0; i < 50; i++)); do
-        pids=$(for c in "${CGROUPS[@]}"; do find "$c" -name cgroup.procs -exec cat {} + 2>/dev/null; done | sort -u)
-        [ -z "$pids" ] && break
-        for pid in $pids; do kill -"$([ $i -lt 20 ] && echo TERM || echo KILL)" "$pid" 2>/dev/null; done
-        sleep 0.1
-    done
-    [ -n "$pids" ] && result LEFTOVER_PROCESSES "$(echo $pids)"
-    for c in "${CGROUPS[@]}"; do
-        for ((i = 0; i < 20; i++)); do
-            find "$c" -depth -type d -exec rmdir {} + 2>/dev/null
-            [ -d "$c" ] || break
-            sleep 0.1
-        done
-        [ -d "$c" ] && result LEFTOVER_CGROUP "$c"
-    done
+    end_run_cgroups
     # exim may still be delivering for the user: its processes are the user's, end them by pid.
     for pid in $(pgrep -u "$E2E_USER" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null; done
     if [ -n "$CREATED_USER" ]; then userdel "$E2E_USER" 2>/dev/null; fi
@@ -409,18 +354,7 @@ fi
 mkdir -m 700 "$HOME" && chown "$E2E_USER:" "$HOME"
 result USER "$E2E_USER $(id -u $E2E_USER)"
 
-name="jalon-mta-e2e-$$"
-if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then
-    CGROUPS+=("/sys/fs/cgroup$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's:/$::')/$name")
-else
-    v1=$(sed -n 's/^[0-9]*:name=systemd://p' /proc/self/cgroup | sed 's:/$::')
-    CGROUPS+=("/sys/fs/cgroup/systemd$v1/$name")
-    if [ "$(stat -fc %T /sys/fs/cgroup/unified 2>/dev/null)" = cgroup2fs ]; then
-        CGROUPS+=("/sys/fs/cgroup/unified$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's:/$::')/$name")
-        export E2E_UNIFIED=1
-    fi
-fi
-for c in "${CGROUPS[@]}"; do mkdir "$c" || { result FATAL "cannot create the cgroup $c"; exit 2; }; done
+make_run_cgroups "jalon-mta-e2e-$$" || exit 2
 
 export XDG_CONFIG_HOME=$HOME/.config XDG_STATE_HOME=$HOME/.local/state
 export LANG=C.UTF-8 TZ=UTC PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
