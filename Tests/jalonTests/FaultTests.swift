@@ -21,7 +21,7 @@ import Testing
     ///   at most 256 reminders, then records the chunk (outcomes and their queued mail) in one transaction
     ///   (`record` → `Store.record`); a kill between the two repeats at most that chunk at restart.
     /// - mail: `Daemon.Options.mailConcurrency` = 4 — `MailWorker.pump` starts a message only while fewer than 4 are
-    ///   in flight, and one stays in flight until `markSent` has committed; a kill repeats at most those 4.
+    ///   in flight, and one stays in flight until its record (`Store.markMail`) has committed; a kill repeats at most those 4.
     @Test(.enabled(if: StandardErrorJournal.unavailable == nil, StandardErrorJournal.skipComment))
     func killNineDuringABurstLosesNothingAndRepeatsLittle() throws {
         try #require(FileManager.default.isExecutableFile(atPath: jalonBinary), "no jalon binary at \(jalonBinary)")
@@ -145,7 +145,8 @@ import Testing
             let journalDuplicates = journalCounts.values.reduce(0, +) - journalCounts.count
             #expect(
                 journalDuplicates <= journalBoundPerKill,
-                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill))")
+                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill)); the "
+                    + "first run's errors: \(parseJournal(first.standardError).filter { $0.priority <= 3 }.prefix(5).map(\.text))")
 
             // The mail: every message at least once, with the right envelope.
             var mailCounts: [String: Int] = [:]
@@ -540,7 +541,7 @@ import Testing
     /// 1. Full before a reminder comes due: the daemon says so and delivers it; once space is freed, the next
     ///    reminder makes it record both (and send their mail), each once.
     /// 2. Full while a message is being handed to sendmail (the fake sendmail fills the disk itself, so that the
-    ///    delivery was recorded and only `markSent` fails): the message must not be handed over again and again.
+    ///    delivery was recorded and only `markMail` fails): the message must not be handed over again and again.
     @Test(.enabled(if: StateMount.unavailable == nil, StateMount.skipComment))
     func aFullStateDirectoryDoesNotStopDelivery() throws {
         try #require(SQLite.unavailable == nil, "\(SQLite.unavailable ?? "")")
