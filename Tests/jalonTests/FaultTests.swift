@@ -143,10 +143,10 @@ import Testing
             let notJournaled = expected.keys.filter { journalCounts[$0] == nil }.sorted()
             #expect(notJournaled.isEmpty, "round \(round): never in the journal: \(notJournaled.prefix(10))")
             let journalDuplicates = journalCounts.values.reduce(0, +) - journalCounts.count
+            let firstErrors = parseJournal(first.standardError).filter { $0.priority <= 3 }.prefix(5).map(\.text)
             #expect(
                 journalDuplicates <= journalBoundPerKill,
-                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill)); the "
-                    + "first run's errors: \(parseJournal(first.standardError).filter { $0.priority <= 3 }.prefix(5).map(\.text))")
+                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill)); the first run's errors: \(firstErrors)")
 
             // The mail: every message at least once, with the right envelope.
             var mailCounts: [String: Int] = [:]
