@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(
             name: "jalonTests",
             dependencies: ["jalon", "JalonCore"],
-            exclude: ["systemd-e2e.sh"]
+            exclude: ["systemd-e2e.sh", "mta-e2e.sh", "e2e-common.sh"]
         ),
     ],
     swiftLanguageModes: [.v6]

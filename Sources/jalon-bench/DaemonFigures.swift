@@ -200,7 +200,9 @@ func wakeups(of pid: pid_t, seconds: Int) -> Int {
 struct MailBurst: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail",
-        abstract: "Messages due at the same instant, through a recording sendmail: time to hand all of them over.")
+        abstract:
+            "Messages due at the same instant (one recipient each), through a recording sendmail: time to hand all of them over."
+    )
 
     @Option(help: "The jalon binary.")
     var jalon: String
@@ -260,15 +262,21 @@ struct MailBurst: ParsableCommand {
             if done.count >= count { break }
             usleep(100_000)
         }
-        let last = done.compactMap { try? String(contentsOfFile: received + "/" + $0, encoding: .utf8) }
+        // A second more, for a duplicate to show up if one were to come.
+        sleep(1)
+        done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter { $0.hasSuffix(".done") }
+        let last =
+            done.compactMap { try? String(contentsOfFile: received + "/" + $0, encoding: .utf8) }
             .compactMap { Int64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }.max() ?? 0
-        let recipients = Set(
+        let toLines =
             ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter { $0.hasSuffix(".eml") }
-                .compactMap { try? String(contentsOfFile: received + "/" + $0, encoding: .utf8) }
-                .compactMap { $0.split(separator: "\n").first { $0.hasPrefix("To:") }.map(String.init) })
+            .compactMap { try? String(contentsOfFile: received + "/" + $0, encoding: .utf8) }
+            .compactMap { $0.split(separator: "\n").first { $0.hasPrefix("To:") }.map(String.init) }
+        let recipients = Set(toLines)
         report("MAIL_COUNT", count)
         report("MAIL_RECEIVED", done.count)
         report("MAIL_DISTINCT", recipients.count)
+        report("MAIL_DUPLICATES", toLines.count - recipients.count)
         report("MAIL_SECONDS", String(format: "%.2f", Double(last - due.seconds * 1_000_000_000) / 1e9))
         if idle > 0 {
             sleep(2)  // the last outcomes recorded

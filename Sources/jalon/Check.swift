@@ -18,11 +18,16 @@ struct Check: ParsableCommand {
         let progress = TerminalProgress()
         let configuration = try directories.loadConfiguration(progress: progress)
         progress?.finish()
+        var diagnostics = configuration.diagnostics
+        if let off = MailReadiness.diagnostic(for: configuration) {
+            diagnostics.append(off)
+            diagnostics.sort(by: Diagnostic.ordered)
+        }
         var out = ""
-        for diagnostic in configuration.diagnostics { out += diagnostic.description + "\n" }
+        for diagnostic in diagnostics { out += diagnostic.description + "\n" }
         Output.standardOutput(out)
-        let errors = configuration.diagnostics.filter { $0.severity == .error }.count
-        let warnings = configuration.diagnostics.count - errors
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
         Output.standardError(
             "jalon: \(configuration.directory): \(plural(configuration.personFileCount, "person file")), "

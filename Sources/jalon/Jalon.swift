@@ -22,6 +22,7 @@ struct Jalon: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, AgendaCommand.self, Run.self, Done.self, Undone.self, Status.self, Retry.self, TestMail.self,
+            SendmailPrivilegesCommand.self,
         ]
     )
 }

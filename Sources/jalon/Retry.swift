@@ -4,11 +4,12 @@ import JalonCore
 
 struct Retry: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Queue again the messages sendmail refused for good.",
+        abstract: "Queue again the messages sendmail refused for three days.",
         discussion: """
-            ID is a reminder id (marie-dupont/titre-pro/-14d) or an item (marie-dupont/titre-pro): every failed \
-            message of it goes back in the queue and is handed to sendmail at once by the running daemon (or at its \
-            next start). `jalon status` lists the failures.
+            ID is a reminder id (marie-dupont/titre-pro/-14d) or an item (marie-dupont/titre-pro): every message of \
+            it that waits for jalon retry goes back in the queue and is handed to sendmail at once by the running \
+            daemon (or at its next start), written anew from the configuration as it is then (a corrected address \
+            is used). `jalon status` lists what waits.
             """)
 
     @OptionGroup var directories: Directories
@@ -17,6 +18,8 @@ struct Retry: ParsableCommand {
     var id: String
 
     func run() throws {
+        let language =
+            ConfigurationLoader(directory: directories.configurationDirectory).loadSettings().0.language
         let count: Int
         do {
             count = try Store(directory: directories.stateDirectory).requeue(id, at: Instant(Date()))
@@ -25,12 +28,10 @@ struct Retry: ParsableCommand {
             throw ExitCode(1)
         }
         guard count > 0 else {
-            Output.standardError("jalon: no failed message for \(id) (see jalon status)\n")
+            Output.standardError(MailText.nothingToRequeue(id: id).text(language) + "\n")
             throw ExitCode(1)
         }
         let told = Daemon.notifyMailQueued(stateDirectory: directories.stateDirectory)
-        Output.standardOutput(
-            "\(count) message(s) queued again"
-                + (told ? "; the running daemon sends them now.\n" : "; they go when the daemon starts.\n"))
+        Output.standardOutput(MailText.requeued(count: count, daemonTold: told).text(language) + "\n")
     }
 }

@@ -75,33 +75,49 @@ struct Status: ParsableCommand {
                 lines.append(.nextReminder(due: upcoming.due, id: upcoming.id, title: upcoming.title))
             }
         }
-        let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 }
-        let failed = (try? store.mail(in: .failed)) ?? []
-        lines.append(
-            .mail(
-                sent: (try? store.mailCount(in: .sent)) ?? 0,
-                queued: (try? store.mailCount(in: .pending, tried: false)) ?? 0,
-                retrying: (try? store.mailCount(in: .pending, tried: true)) ?? retrying.count,
-                failed: (try? store.mailCount(in: .failed)) ?? failed.count))
-        for job in retrying {
-            lines.append(
-                .mailRetry(
-                    id: job.key.id, due: when(job.key.due.seconds), attempt: job.attempts + 1,
-                    at: when(job.nextAttempt.seconds), lastError: job.lastError ?? "?"))
-        }
-        for job in failed {
-            lines.append(
-                .mailFailed(
-                    id: job.key.id, due: when(job.key.due.seconds), attempts: job.attempts,
-                    lastError: job.lastError ?? "?"))
-        }
+        var out = lines.map { $0.text(language) + "\n" }.joined()
+        out += mailLines(store: store, language: language, when: when)
+        lines = []
         if status.problems.isEmpty {
             lines.append(.noProblems)
         } else {
             lines.append(.problems)
             for problem in status.problems { lines.append(.problem(problem)) }
         }
-        Output.standardOutput(lines.map { $0.text(language) + "\n" }.joined())
+        out += lines.map { $0.text(language) + "\n" }.joined()
+        Output.standardOutput(out)
         if !running { throw ExitCode(3) }
+    }
+
+    /// The mail: counts, whether no email will be sent or the sendmail cannot work in the daemon, the messages
+    /// waiting for a retry and those refused for good.
+    private func mailLines(store: Store, language: Language, when: (Int64) -> String) -> String {
+        let retrying = ((try? store.mail(in: .pending)) ?? []).filter { $0.attempts > 0 && $0.kind != .test }
+        let failed = ((try? store.mail(in: .failed)) ?? []).filter { $0.kind != .test }
+        let count = { (state: MailJob.State, tried: Bool?) in (try? store.mailCount(in: state, tried: tried)) ?? 0 }
+        var out =
+            MailText.statusSummary(
+                sent: count(.sent, nil), queued: count(.pending, false), retrying: count(.pending, true),
+                failed: count(.failed, nil), dropped: count(.dropped, nil)
+            ).text(language) + "\n"
+        if let text = try? store.meta(MailStatus.metaKey), let mail = MailStatus.parse(text) {
+            if let reason = mail.offReason { out += MailText.off(reason).text(language) + "\n" }
+            if let lost = mail.privilegesLost { out += MailText.privilegesLost(lost).text(language) + "\n" }
+        }
+        for job in retrying {
+            out +=
+                MailText.statusRetry(
+                    id: job.key.id, recipient: job.key.recipient.role, due: when(job.key.reminder.due.seconds),
+                    attempt: job.attempts + 1, next: when(job.nextAttempt.seconds), last: job.lastResult ?? "?"
+                ).text(language) + "\n"
+        }
+        for job in failed {
+            out +=
+                MailText.statusFailed(
+                    id: job.key.id, recipient: job.key.recipient.role, due: when(job.key.reminder.due.seconds),
+                    attempts: job.attempts, last: job.lastResult ?? "?"
+                ).text(language) + "\n"
+        }
+        return out
     }
 }

@@ -14,6 +14,7 @@ import Testing
         ("CatchUpText", CatchUpText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("CommandText", CommandText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("StatusText", StatusText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("MailText", MailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

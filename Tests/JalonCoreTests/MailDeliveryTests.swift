@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import JalonCore
@@ -6,27 +7,39 @@ import Testing
 /// The daemon handing messages to a recording sendmail: a shell script that keeps its arguments and the message,
 /// and exits with the statuses it is told, one per call.
 @Suite(.serialized) struct MailDeliveryTests {
+    /// A recording sendmail: keeps its arguments and the message, and exits with the statuses it is told for each
+    /// recipient (the last argument), one per call, then 0.
     struct FakeSendmail {
         let dir: TemporaryDirectory
 
-        init(_ dir: TemporaryDirectory, statuses: [Int32] = []) throws {
+        init(_ dir: TemporaryDirectory, statuses: [String: [Int32]] = [:]) throws {
             self.dir = dir
-            try dir.write("sendmail/statuses", statuses.map { "\($0)\n" }.joined())
+            for (recipient, list) in statuses { try set(recipient, list) }
             try dir.write(
                 "sendmail/sendmail",
                 """
                 #!/bin/sh
                 out="\(dir.url("sendmail"))"
+                for last; do :; done
                 name="$out/calls/$(date +%s%N)-$$"
                 mkdir -p "$out/calls"
                 printf '%s\\n' "$@" > "$name.args"
                 cat > "$name.part"
                 mv "$name.part" "$name.eml"
-                status=$(head -n 1 "$out/statuses")
-                sed -i 1d "$out/statuses"
-                exit ${status:-0}
+                status=0
+                f="$out/statuses/$last"
+                if [ -s "$f" ]; then
+                    status=$(head -n 1 "$f")
+                    sed -i 1d "$f"
+                fi
+                exit $status
 
                 """, mode: 0o755)
+        }
+
+        /// The statuses of the next calls for `recipient`.
+        func set(_ recipient: String, _ statuses: [Int32]) throws {
+            try dir.write("sendmail/statuses/" + recipient, statuses.map { "\($0)\n" }.joined())
         }
 
         var path: String { dir.url("sendmail/sendmail") }
@@ -48,6 +61,11 @@ import Testing
             }
             return result
         }
+
+        /// The calls for one recipient.
+        func calls(to recipient: String) -> [(arguments: [String], message: String)] {
+            calls.filter { $0.arguments.last == recipient }
+        }
     }
 
     func utc(_ seconds: Int64) -> String { Zone.utc.local(Instant(Date()) + seconds).description }
@@ -63,7 +81,10 @@ import Testing
         return condition()
     }
 
-    func configure(_ dir: TemporaryDirectory, sendmail: FakeSendmail, digest: String? = nil) throws {
+    func configure(
+        _ dir: TemporaryDirectory, sendmail: FakeSendmail, digest: String? = nil, email: String = "marie@example.org",
+        at: String? = nil, mail: String = ""
+    ) throws {
         try dir.write(
             "config/jalon.toml",
             """
@@ -73,6 +94,7 @@ import Testing
             [mail]
             from = "Cabinet Horizon <suivi@horizon.example>"
             sendmail = ["\(sendmail.path)", "-C", "/nonexistent/msmtprc"]
+            \(mail)
 
             [[consultant]]
             id = "claire"
@@ -84,19 +106,19 @@ import Testing
             "config/people/marie.toml",
             """
             name = "Marie Dupont"
-            email = "marie@example.org"
+            email = "\(email)"
             consultant = "claire"
 
             [[session]]
             id = "s1"
-            at = \(utc(1))
+            at = \(at ?? utc(1))
             title = "Entretien préliminaire"
             place = "Visio"
             remind = ["+0d"]
             """)
     }
 
-    func start(_ dir: TemporaryDirectory, journal: MemoryJournal, retryBase: Int64 = 1) throws -> Daemon {
+    func start(_ dir: TemporaryDirectory, journal: MemoryJournal, retryBase: Int64? = 1) throws -> Daemon {
         var options = Daemon.Options(
             configurationDirectory: dir.url("config"), stateDirectory: dir.url("state"), journal: journal)
         options.handlesSignals = false
@@ -106,75 +128,140 @@ import Testing
         return daemon
     }
 
-    @Test func aDeliveredReminderIsHandedToSendmailWithTheRightArguments() async throws {
+    @Test func oneMessagePerRecipientWithTheRightArguments() async throws {
         let dir = try TemporaryDirectory()
         let sendmail = try FakeSendmail(dir)
         try configure(dir, sendmail: sendmail)
         let daemon = try start(dir, journal: MemoryJournal())
         defer { daemon.shutdown() }
-        #expect(await wait(5) { sendmail.calls.count == 1 })
-        let call = try #require(sendmail.calls.first)
-        #expect(
-            call.arguments == [
-                "-C", "/nonexistent/msmtprc", "-oi", "-f", "suivi@horizon.example", "--", "claire@horizon.example",
-                "marie@example.org",
-            ])
-        #expect(call.message.contains("Auto-Submitted: auto-generated"))
-        #expect(call.message.contains("X-Jalon-Reminder: marie/s1/+0d"))
-        #expect(call.message.contains("Message-ID: <"))
+        #expect(await wait(5) { sendmail.calls.count == 2 })
+        for (address, name) in [("claire@horizon.example", "Claire Martin"), ("marie@example.org", "Marie Dupont")] {
+            let calls = sendmail.calls(to: address)
+            try #require(calls.count == 1, "\(address): \(calls.count) calls")
+            #expect(
+                calls[0].arguments == [
+                    "-C", "/nonexistent/msmtprc", "-oi", "-f", "suivi@horizon.example", "--", address,
+                ])
+            #expect(calls[0].message.contains("To: \(name) <\(address)>\n"), "\(calls[0].message)")
+            #expect(calls[0].message.contains("Auto-Submitted: auto-generated"))
+            #expect(calls[0].message.contains("X-Jalon-Reminder: marie/s1/+0d"))
+        }
+        // The same reminder, the same Message-ID: two copies of one message.
+        let ids = sendmail.calls.map { $0.message.components(separatedBy: "\n").first { $0.hasPrefix("Message-ID:") } }
+        #expect(ids[0] != nil && ids[0] == ids[1])
         let store = try Store(directory: dir.url("state"), readOnly: true)
-        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 1 })
+        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 2 })
     }
 
-    @Test func aTemporaryFailureIsRetriedAcrossARestart() async throws {
+    @Test func aTemporaryFailureIsRetriedAcrossARestartAndItsRecoveryJournaled() async throws {
         let dir = try TemporaryDirectory()
-        let sendmail = try FakeSendmail(dir, statuses: [75, 0])
+        let sendmail = try FakeSendmail(dir, statuses: ["marie@example.org": [75]])
         try configure(dir, sendmail: sendmail)
         let journal = MemoryJournal()
         // Long enough that the retry cannot happen before the restart.
         let daemon = try start(dir, journal: journal, retryBase: 4)
-        #expect(await wait(5) { sendmail.calls.count == 1 })
+        #expect(await wait(5) { sendmail.calls.count == 2 })
         #expect(await wait(2) { journal.entries.contains { $0.event == .deliveryFailure } })
         let failure = try #require(journal.entries.first { $0.event == .deliveryFailure })
         #expect(failure.event.priority == 3)
         #expect(failure.fields["JALON_REMINDER"] == "marie/s1/+0d")
+        #expect(failure.fields["JALON_PERSON"] == "marie")
+        #expect(failure.fields["JALON_ITEM"] == "s1")
+        #expect(failure.fields["JALON_KIND"] == "session")
+        #expect(failure.fields["JALON_STEP"] == "+0d")
+        #expect(failure.fields["JALON_RECIPIENT"] == "person")
         #expect(failure.fields["JALON_SENDMAIL_STATUS"] == "exit status 75")
+        #expect(!failure.fields.values.contains { $0.contains("marie@example.org") }, "no address in the journal")
         daemon.shutdown()
         let store = try Store(directory: dir.url("state"), readOnly: true)
         let waiting = try store.mail(in: .pending)
-        #expect(waiting.map(\.key.id) == ["marie/s1/+0d"])
+        #expect(waiting.map(\.key.recipient) == [.person], "the consultant's copy went: \(waiting)")
         #expect(waiting.first?.attempts == 1)
+        #expect(try store.mailCount(in: .sent) == 1)
 
         // Restarted: the queue is in the state database; the retry goes, the reminder is not journaled again.
         let second = MemoryJournal()
         let again = try start(dir, journal: second)
         defer { again.shutdown() }
-        #expect(await wait(8) { sendmail.calls.count == 2 })
-        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 1 })
-        #expect(sendmail.calls[0].message == sendmail.calls[1].message)  // the same message, same Message-ID
+        #expect(await wait(8) { sendmail.calls(to: "marie@example.org").count == 2 })
+        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 2 })
+        let copies = sendmail.calls(to: "marie@example.org")
+        #expect(
+            copies[0].message.components(separatedBy: "\n").first { $0.hasPrefix("Message-ID:") }
+                == copies[1].message.components(separatedBy: "\n").first { $0.hasPrefix("Message-ID:") })
         #expect(!second.entries.contains { $0.event == .reminder })
+        #expect(await wait(2) { second.entries.contains { $0.event == .mailRecovered } })
+        let recovered = try #require(second.entries.first { $0.event == .mailRecovered })
+        #expect(recovered.event.priority == 5)
+        #expect(recovered.fields["JALON_PERSON"] == "marie" && recovered.fields["JALON_RECIPIENT"] == "person")
+        #expect(recovered.message == "envoi du rappel marie/s1/+0d à person réussi à l'essai 2, après des échecs")
     }
 
-    @Test func aPermanentFailureWaitsForRetry() async throws {
+    @Test func aRefusedAddressCostsNobodyElseTheirCopyAndTheCorrectedAddressIsUsed() async throws {
         let dir = try TemporaryDirectory()
-        let sendmail = try FakeSendmail(dir, statuses: [67, 0])
-        try configure(dir, sendmail: sendmail)
+        // exim refuses a malformed address for the whole message, with status 1.
+        let sendmail = try FakeSendmail(dir, statuses: ["jmarie@-vm": Array(repeating: 1, count: 20)])
+        let at = utc(1)
+        try configure(dir, sendmail: sendmail, email: "jmarie@-vm", at: at, mail: "retry = 2")
         let journal = MemoryJournal()
-        let daemon = try start(dir, journal: journal)
+        let daemon = try start(dir, journal: journal, retryBase: nil)
         defer { daemon.shutdown() }
         let store = try Store(directory: dir.url("state"), readOnly: true)
+        #expect(await wait(5) { sendmail.calls(to: "claire@horizon.example").count == 1 })
+        #expect(await wait(5) { sendmail.calls(to: "jmarie@-vm").count == 1 })
+        #expect(await wait(2) { journal.entries.contains { $0.event == .deliveryFailure } })
+        let refused = try #require(journal.entries.first { $0.event == .deliveryFailure })
+        #expect(
+            refused.message.hasPrefix("envoi du rappel marie/s1/+0d à person refusé (essai 1)\u{202F}: exit status 1"),
+            "\(refused.message)")
+        #expect(refused.message.contains("jusqu'au"), "it says until when: \(refused.message)")
+        let due = refused.fields["JALON_DUE"] ?? ""
+        #expect(due.hasSuffix("Z") || due.hasSuffix("+00:00"), "the person's zone, UTC here: \(refused.fields)")
+        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 1 })
+        // The address corrected in the file: the next try, 2 s after the refusal (`retry = 2`), goes there.
+        try configure(dir, sendmail: sendmail, email: "marie@example.org", at: at, mail: "retry = 2")
+        #expect(await wait(8) { sendmail.calls(to: "marie@example.org").count == 1 })
+        #expect(await wait(2) { (try? store.mailCount(in: .sent)) == 2 })
+        #expect(sendmail.calls(to: "jmarie@-vm").count == 1)
+        #expect(sendmail.calls(to: "claire@horizon.example").count == 1, "nobody got a second copy")
+        #expect(await wait(2) { journal.entries.contains { $0.event == .mailRecovered } })
+    }
+
+    @Test func refusedForThreeDaysItWaitsForJalonRetryWhichUsesTheConfigurationThen() async throws {
+        let dir = try TemporaryDirectory()
+        let sendmail = try FakeSendmail(dir, statuses: ["marie@example.org": [67, 67]])
+        let at = utc(1)
+        try configure(dir, sendmail: sendmail, at: at)
+        let journal = MemoryJournal()
+        let daemon = try start(dir, journal: journal, retryBase: 3600)
+        defer { daemon.shutdown() }
+        let store = try Store(directory: dir.url("state"), readOnly: true)
+        #expect(await wait(5) { ((try? store.mail(in: .pending)) ?? []).first?.attempts == 1 })
+        let waiting = try #require(try store.mail(in: .pending).first)
+        #expect(waiting.lastResult == "exit status 67")
+        #expect(waiting.refusedSince != nil)
+        // Three days later (moved in the state database: the schedule itself is MailRetryPolicyTests'), the next
+        // refusal gives up.
+        let writer = try DatabaseQueue(path: dir.url("state/jalon.sqlite"))
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE mail SET refused_since = refused_since - 3 * 86400, next_attempt = 0")
+        }
+        #expect(Daemon.notifyMailQueued(stateDirectory: dir.url("state")))
         #expect(await wait(5) { (try? store.mailCount(in: .failed)) == 1 })
-        let failed = try #require(try store.mail(in: .failed).first)
-        #expect(failed.lastError == "exit status 67")
-        #expect(journal.entries.contains { $0.event == .deliveryFailure && $0.message.contains("jalon retry") })
+        #expect(
+            journal.entries.contains {
+                $0.message.contains("refusé pendant 3 jours (2 essais)\u{202F}: exit status 67")
+            }, "\(journal.entries.map(\.message))")
         // Not tried again by itself.
         try await Task.sleep(for: .milliseconds(1500))
-        #expect(sendmail.calls.count == 1)
-        // jalon retry: queued again, the daemon is told, it goes.
+        #expect(sendmail.calls(to: "marie@example.org").count == 2)
+        // The address changed meanwhile; jalon retry queues it again and the daemon sends it there.
+        try configure(dir, sendmail: sendmail, email: "marie.dupont@example.org", at: at)
+        try await Task.sleep(for: .milliseconds(300))
         #expect(try Store(directory: dir.url("state")).requeue("marie/s1", at: Instant(Date())) == 1)
         #expect(Daemon.notifyMailQueued(stateDirectory: dir.url("state")))
-        #expect(await wait(5) { (try? store.mailCount(in: .sent)) == 1 })
-        #expect(sendmail.calls.count == 2)
+        #expect(await wait(5) { (try? store.mailCount(in: .sent)) == 2 })
+        #expect(sendmail.calls(to: "marie.dupont@example.org").count == 1)
     }
 
     @Test func aMissingSendmailIsReportedAndTheJournalGoesOn() async throws {

@@ -3,13 +3,18 @@ import Testing
 
 /// Runs the built `jalon` binary and checks what it prints and how it exits.
 @Suite(.serialized) struct CLITests {
-    @Test func checkIsSilentAndSucceedsOnTheExampleConfiguration() throws {
+    /// The example keeps mail off (`enabled = false` until sendmail is set up) while its people have addresses:
+    /// the one thing `check` says is that no email will be sent, at `enabled`.
+    @Test func checkSucceedsOnTheExampleConfigurationAndSaysNoEmailWillBeSent() throws {
         let scratch = try Scratch()
         let config = try scratch.copyOfExampleConfiguration()
         let result = try jalon(["check", "--config", config])
         #expect(result.status == 0)
-        #expect(result.stdout == "")
-        #expect(result.stderr.contains("4 person files, 4 people loaded, 0 errors, 0 warnings"))
+        #expect(
+            result.stdout
+                == "jalon.toml:14:1: warning: aucun courriel ne sera envoyé\u{202F}: [mail] a enabled = false, "
+                + "alors que des rappels ont des destinataires\n", "\(result.stdout)")
+        #expect(result.stderr.contains("4 person files, 4 people loaded, 0 errors, 1 warning"))
     }
 
     /// On a terminal, long work shows how far it has gone on standard error and erases the line before the
@@ -39,9 +44,11 @@ import Testing
         #expect(process.terminationStatus == 0)
         let seen = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""
         let line = "\r\u{1B}[Kjalon: reading person files"
-        let erasedThenSummary = "\r\u{1B}[Kjalon: \(config): 4 person files, 4 people loaded"
+        // Erased before anything else is printed: the warning that no email will be sent, then the summary.
+        let erasedThenWarning = "\r\u{1B}[Kjalon.toml:14:1: warning: "
         #expect(seen.contains(line), "\(seen.debugDescription)")
-        #expect(seen.contains(erasedThenSummary), "\(seen.debugDescription)")
+        #expect(seen.contains(erasedThenWarning), "\(seen.debugDescription)")
+        #expect(seen.contains("jalon: \(config): 4 person files, 4 people loaded"), "\(seen.debugDescription)")
     }
 
     @Test func checkPrintsEveryProblemWithItsLocation() throws {

@@ -21,7 +21,7 @@ import Testing
     ///   at most 256 reminders, then records the chunk (outcomes and their queued mail) in one transaction
     ///   (`record` → `Store.record`); a kill between the two repeats at most that chunk at restart.
     /// - mail: `Daemon.Options.mailConcurrency` = 4 — `MailWorker.pump` starts a message only while fewer than 4 are
-    ///   in flight, and one stays in flight until `markSent` has committed; a kill repeats at most those 4.
+    ///   in flight, and one stays in flight until its record (`Store.markMail`) has committed; a kill repeats at most those 4.
     @Test(.enabled(if: StandardErrorJournal.unavailable == nil, StandardErrorJournal.skipComment))
     func killNineDuringABurstLosesNothingAndRepeatsLittle() throws {
         try #require(FileManager.default.isExecutableFile(atPath: jalonBinary), "no jalon binary at \(jalonBinary)")
@@ -143,9 +143,10 @@ import Testing
             let notJournaled = expected.keys.filter { journalCounts[$0] == nil }.sorted()
             #expect(notJournaled.isEmpty, "round \(round): never in the journal: \(notJournaled.prefix(10))")
             let journalDuplicates = journalCounts.values.reduce(0, +) - journalCounts.count
+            let firstErrors = parseJournal(first.standardError).filter { $0.priority <= 3 }.prefix(5).map(\.text)
             #expect(
                 journalDuplicates <= journalBoundPerKill,
-                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill))")
+                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill)); the first run's errors: \(firstErrors)")
 
             // The mail: every message at least once, with the right envelope.
             var mailCounts: [String: Int] = [:]
@@ -315,7 +316,7 @@ import Testing
             #expect(delivered.count == 1, "\(id) journaled \(delivered.count) times")
             let failures = journal.filter { $0.priority == 3 && $0.fields["JALON_REMINDER"] == id }
             #expect(
-                failures.contains { $0.message.contains("mail for \(id) deferred (try 1): \(reason)") },
+                failures.contains { $0.message.contains("mail for \(id) to address deferred (try 1): \(reason)") },
                 "no failure entry for \(id): \(failures.map(\.text))")
         }
         if fault == .missing {
@@ -338,7 +339,7 @@ import Testing
         for id in ids {
             #expect(
                 stopped.stdout.split(separator: "\n").contains {
-                    $0.hasPrefix("  retry  \(id) (due ") && $0.contains(": try 2 at ")
+                    $0.hasPrefix("  retry  \(id) to address (due ") && $0.contains(": try 2 at ")
                         && $0.hasSuffix("last: \(reason)")
                 }, "\(id) is not listed: \(stopped.stdout)")
         }
@@ -361,9 +362,8 @@ import Testing
         let secondStop = second.stop(SIGTERM, timeout: 20)
         #expect(secondStop.termination == .exited(0), "SIGTERM: \(secondStop) \(second.describe())")
 
-        // Third run, sendmail repaired. The first retry is due 60 s after the failure (`MailWorker.delay`, base
-        // `Daemon.Options.mailRetryBase`, not settable from the command line or the configuration): bring it forward
-        // in the state database rather than wait a minute.
+        // Third run, sendmail repaired. The first retry is due 60 s after the failure (`[mail] retry`, left at its
+        // default here): bring it forward in the state database rather than wait a minute.
         try scratch.write("sendmail.mode", "ok\n")
         if fault == .missing {
             try scratch.write("bin/sendmail", modalSendmail(scratch.path))
@@ -390,6 +390,54 @@ import Testing
             let copies = received.filter { $0.hasPrefix("m-n\(i)@fault.example.") }
             #expect(copies.count == 1, "m-n\(i)@fault.example received \(copies.count) messages")
         }
+    }
+
+    /// Real MTAs exit 1 for transient local trouble (a read-only spool, a full disk). With `[mail] retry = 1`, a
+    /// sendmail that exits 1 once is tried again within seconds, the message goes once, and the journal says both.
+    @Test(.enabled(if: StandardErrorJournal.unavailable == nil, StandardErrorJournal.skipComment))
+    func aSendmailThatExitsOneOnceIsTriedAgainWithinSeconds() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: jalonBinary), "no jalon binary at \(jalonBinary)")
+        try #require(SQLite.unavailable == nil, "\(SQLite.unavailable ?? "")")
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed last, after every child is gone
+        let state = scratch.path + "/state"
+        try FileManager.default.createDirectory(atPath: scratch.path + "/calls", withIntermediateDirectories: true)
+        try scratch.write("sendmail.mode", "refuse-once\n")
+        let program = try scratch.write("bin/sendmail", modalSendmail(scratch.path))
+        chmod(program, 0o755)
+        try scratch.write("config/jalon.toml", settings(sendmail: program, retry: 1))
+        let due = Int64((Date().timeIntervalSince1970 + 1.5).rounded(.up))
+        try scratch.write("config/people/once.toml", deadlines(person: "once", ["a": due]))
+        let daemon = try startDaemon(
+            ["run", "--config", scratch.path + "/config", "--state", state], environment: childEnvironment(scratch),
+            output: scratch.path + "/run")
+        defer { daemon.kill9() }  // by pid, whatever happens below
+        let sent = waitUntil(15) {
+            (try? SQLite.query(state + "/jalon.sqlite", "SELECT state, attempts FROM mail")) == [["sent", "2"]]
+        }
+        let healed = Date().timeIntervalSince1970 - Double(due)
+        #expect(sent, "not sent at the second try: \(daemon.describe())")
+        #expect(healed < 8, "sent \(healed) s after its due time")
+        let stop = daemon.stop(SIGTERM, timeout: 15)
+        #expect(stop.termination == .exited(0), "\(stop)")
+        let journal = parseJournal(daemon.standardError)
+        let refused = journal.filter { $0.priority == 3 && $0.fields["JALON_REMINDER"] == "once/a/+0d" }
+        #expect(refused.count == 1, "\(refused.map(\.text))")
+        #expect(
+            refused.first?.message.hasPrefix("mail for once/a/+0d to address refused (try 1): exit status 1: ")
+                == true, "\(refused.map(\.text))")
+        #expect(refused.first?.fields["JALON_PERSON"] == "once" && refused.first?.fields["JALON_STEP"] == "+0d")
+        #expect(refused.first?.fields["JALON_RECIPIENT"] == "address")
+        #expect(
+            journal.contains {
+                $0.priority == 5 && $0.message == "mail for once/a/+0d to address sent at try 2, after failing"
+            },
+            "\(daemon.standardError)")
+        let copies = ((try? FileManager.default.contentsOfDirectory(atPath: scratch.path + "/calls")) ?? []).filter {
+            $0.hasSuffix(".eml")
+        }
+        #expect(copies.count == 1, "the message went \(copies.count) times")
+        print("sendmail exiting 1 once, retry = 1: sent \(String(format: "%.1f", healed)) s after its due time")
     }
 
     // MARK: - 3. state directory read-only, full
@@ -497,7 +545,7 @@ import Testing
     /// 1. Full before a reminder comes due: the daemon says so and delivers it; once space is freed, the next
     ///    reminder makes it record both (and send their mail), each once.
     /// 2. Full while a message is being handed to sendmail (the fake sendmail fills the disk itself, so that the
-    ///    delivery was recorded and only `markSent` fails): the message must not be handed over again and again.
+    ///    delivery was recorded and only `markMail` fails): the message must not be handed over again and again.
     @Test(.enabled(if: StateMount.unavailable == nil, StateMount.skipComment))
     func aFullStateDirectoryDoesNotStopDelivery() throws {
         try #require(SQLite.unavailable == nil, "\(SQLite.unavailable ?? "")")
@@ -814,7 +862,7 @@ import Testing
 
 // MARK: - Configuration and fake sendmails
 
-private func settings(sendmail: String, timeout: Int? = nil) -> String {
+private func settings(sendmail: String, timeout: Int? = nil, retry: Int? = nil) -> String {
     """
     timezone = "UTC"
     locale = "en"
@@ -824,6 +872,7 @@ private func settings(sendmail: String, timeout: Int? = nil) -> String {
     from = "Jalon Fault <jalon@fault.example>"
     sendmail = ["\(sendmail)", "-C", "/nonexistent/msmtprc"]
     \(timeout.map { "timeout = \($0)" } ?? "")
+    \(retry.map { "retry = \($0)" } ?? "")
 
     """
 }
@@ -876,7 +925,8 @@ private func recordingSendmail(mailFolder: String, fillHook: String? = nil, fill
 }
 
 /// A sendmail whose behaviour is in `DIR/sendmail.mode`: `hang` (sleeps for 30 s, pid in `DIR/sendmail.pids`),
-/// `defer` (exits 75), `ok` (records the call in `DIR/calls` and exits 0).
+/// `defer` (exits 75), `refuse-once` (exits 1 and switches to `ok`), `ok` (records the call in `DIR/calls` and exits
+/// 0).
 private func modalSendmail(_ directory: String) -> String {
     """
     #!/bin/sh
@@ -887,6 +937,13 @@ private func modalSendmail(_ directory: String) -> String {
     case "$mode" in
     hang) exec sleep 30 ;;
     defer) cat > /dev/null; exit 75 ;;
+    refuse-once)
+        # What exim does with a read-only spool or a full disk: status 1. Once, then it works.
+        echo ok > '\(directory)/sendmail.mode'
+        cat > /dev/null
+        echo "Failed to create spool file: Read-only file system" >&2
+        exit 1
+        ;;
     *)
         printf '%s\\n' "$@" > '\(directory)/calls/'"$last.$$.args"
         exec cat > '\(directory)/calls/'"$last.$$.eml"
@@ -977,8 +1034,9 @@ private func parseJournal(_ text: String) -> [JournalLine] {
 /// The ids of the reminders delivered (on time, late, or follow-ups) in this standard error, in order.
 private func deliveredIDs(_ standardError: String) -> [String] {
     parseJournal(standardError).compactMap { line in
+        // Not a missed reminder, nor a message that went out after failing (priority 5 too, with the same fields).
         guard line.priority == 5 || line.priority == 4, line.fields["JALON_STEP"] != nil,
-            !line.message.hasPrefix("Missed")
+            !line.message.hasPrefix("Missed"), !line.message.hasPrefix("mail for ")
         else { return nil }
         return line.fields["JALON_REMINDER"]
     }

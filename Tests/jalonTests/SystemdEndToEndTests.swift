@@ -356,12 +356,16 @@ struct SystemdScenario: Sendable {
     static let shared: SystemdScenario = SystemdScenario.run()
 
     private static func run() -> SystemdScenario {
+        run(script: script, arguments: [jalonBinary, repositoryRoot + "/systemd/jalon.service"], timeout: timeout)
+    }
+
+    /// Runs a scenario script (bash) to its end, at most `timeout` seconds, and collects what it printed.
+    static func run(script: String, arguments: [String], timeout: TimeInterval) -> SystemdScenario {
         var scenario = SystemdScenario()
         let started = Date()
         let child: SpawnedProcess
         do {
-            child = try SpawnedProcess(
-                "/bin/bash", [script, jalonBinary, repositoryRoot + "/systemd/jalon.service"])
+            child = try SpawnedProcess("/bin/bash", [script] + arguments)
         } catch {
             scenario.stderr = "cannot run \(script): \(error)"
             return scenario

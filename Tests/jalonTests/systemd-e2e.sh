@@ -9,42 +9,23 @@
 # Standard error: progress, for a human reading a failure.
 #
 # Isolation (nothing is left behind on the machine):
-# - everything runs inside `unshare -m -C`: a private mount namespace with tmpfs on /run/systemd and /run/log
+# - everything runs inside `unshare -m -C`: a private mount namespace with tmpfs on /run and /run/user/0
 #   (journald's volatile storage), journald.conf replaced by Storage=volatile, ReadKMsg=no;
 # - a cgroup namespace rooted at a fresh cgroup made for this run. Without it, `systemd --user` started from the
 #   root cgroup moves *every* process of that cgroup (PID 1 included) into a new /init.scope and leaves it there.
 #   Inside, the manager lives in user.slice/user-0.slice/user@0.service, so that journald derives
 #   _SYSTEMD_USER_UNIT=jalon.service for the daemon's entries as on a real machine. (Tried on a hybrid hierarchy,
 #   name=systemd + unified, the Debian 12 machine's; a cgroup2-only machine takes the same steps on /sys/fs/cgroup.)
-# - HOME, XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_RUNTIME_DIR point into a fresh temporary directory, removed at
+# - HOME (a fresh directory under /home), XDG_CONFIG_HOME and XDG_STATE_HOME point into a fresh directory, removed at
 #   the end; every process still in the run's cgroup is killed by pid, then the cgroup is removed.
 # Every wait is bounded.
 
 set -u
 umask 022
 
-result() { printf '%s=%s\n' "$1" "$2"; }
 log() { printf 'e2e %s: %s\n' "$(date -u +%T.%3N)" "$*" >&2; }
-now_us() { date +%s%6N; }
-
-# Waits at most $2 seconds for process $1 (a child or not) to end; SIGKILL after that.
-stop_pid() {
-    local pid=$1 limit=$2 state i
-    [ -n "$pid" ] || return 0
-    kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < limit * 10; i++)); do
-        state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
-        if [ -z "$state" ] || [ "$state" = Z ]; then break; fi
-        sleep 0.1
-    done
-    state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)
-    if [ -n "$state" ] && [ "$state" != Z ]; then
-        log "process $pid did not end within ${limit}s: SIGKILL"
-        kill -KILL "$pid" 2>/dev/null
-    fi
-    wait "$pid" 2>/dev/null
-    return 0
-}
+# result, now_us, stop_pid, the cgroups, /run and journald.
+. "$(dirname "$0")/e2e-common.sh"
 
 ########################################################################################################################
 # Inside the namespaces.
@@ -74,40 +55,9 @@ if [ "${1:-}" = --inner ]; then
     }
 
     # --- cgroups: the namespace's own view, only the hierarchies systemd tracks processes with.
-    if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then
-        mount -t cgroup2 cgroup2 /sys/fs/cgroup || fail "cannot mount cgroup2"
-        HIERARCHIES=(/sys/fs/cgroup)
-    else
-        mount -t tmpfs -o mode=755 tmpfs /sys/fs/cgroup || fail "cannot mount tmpfs on /sys/fs/cgroup"
-        mkdir -p /sys/fs/cgroup/systemd
-        mount -t cgroup -o none,name=systemd cgroup /sys/fs/cgroup/systemd || fail "cannot mount name=systemd"
-        HIERARCHIES=(/sys/fs/cgroup/systemd)
-        if [ -n "${E2E_UNIFIED:-}" ]; then
-            mkdir -p /sys/fs/cgroup/unified
-            mount -t cgroup2 cgroup2 /sys/fs/cgroup/unified || fail "cannot mount cgroup2 on unified"
-            HIERARCHIES+=(/sys/fs/cgroup/unified)
-        fi
-    fi
-    for h in "${HIERARCHIES[@]}"; do
-        mkdir -p "$h/helpers" "$h/$USER_SLICE" || fail "cannot create cgroups in $h"
-        echo $$ >"$h/helpers/cgroup.procs" || fail "cannot enter $h/helpers"
-    done
-
+    enter_private_cgroups "$USER_SLICE" 0:0
     # --- private runtime directories and a volatile, quiet journald.
-    mount -t tmpfs -o mode=755 tmpfs /run/systemd || fail "cannot mount tmpfs on /run/systemd"
-    mkdir -p /run/log
-    mount -t tmpfs -o mode=755 tmpfs /run/log || fail "cannot mount tmpfs on /run/log"
-    if [ -d /var/log/journal ]; then mount -t tmpfs tmpfs /var/log/journal || fail "cannot hide /var/log/journal"; fi
-    printf '[Journal]\nStorage=volatile\nReadKMsg=no\nForwardToSyslog=no\nForwardToKMsg=no\nForwardToWall=no\n' \
-        >"$T/journald.conf"
-    if [ -e /etc/systemd/journald.conf ]; then
-        mount --bind "$T/journald.conf" /etc/systemd/journald.conf || fail "cannot replace journald.conf"
-    fi
-    mkdir -p /run/systemd/system /run/systemd/journal # "booted with systemd"
-    SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-journald >"$T/journald.log" 2>&1 &
-    JOURNALD_PID=$!
-    for ((i = 0; i < 100; i++)); do [ -S /run/systemd/journal/socket ] && break; sleep 0.05; done
-    [ -S /run/systemd/journal/socket ] || fail "journald did not create its socket in 5 s: $(cat "$T/journald.log")"
+    private_run_and_journald 0 0 "$T"
     log "journald $JOURNALD_PID up"
 
     # --- the user's files: the binary, the unit, an empty configuration for now.
@@ -116,6 +66,9 @@ if [ "${1:-}" = --inner ]; then
     cp "$UNIT_SRC" "$XDG_CONFIG_HOME/systemd/user/jalon.service" || fail "cannot copy the unit"
     CONFIG=$XDG_CONFIG_HOME/jalon
     mkdir -m 700 "$CONFIG" "$CONFIG/people"
+    # The state directory, as scripts/install makes it: the unit's sandbox needs it to exist (a user manager that is
+    # not root's makes it itself, with ExecStartPre=+).
+    mkdir -p -m 700 "$XDG_STATE_HOME/jalon"
 
     # 1. The unit passes systemd-analyze verify.
     verify_output=$(timeout 30 systemd-analyze verify --user "$XDG_CONFIG_HOME/systemd/user/jalon.service" 2>&1)
@@ -351,48 +304,24 @@ outer_cleanup() {
     trap - EXIT INT TERM
     [ -n "$INNER_PID" ] && stop_pid "$INNER_PID" 30
     # Whatever is left in the run's cgroups was started by this run: end it by pid.
-    local pids pid i
-    for ((i = 0; i < 50; i++)); do
-        pids=$(for c in "${CGROUPS[@]}"; do find "$c" -name cgroup.procs -exec cat {} + 2>/dev/null; done | sort -u)
-        [ -z "$pids" ] && break
-        for pid in $pids; do kill -"$([ $i -lt 20 ] && echo TERM || echo KILL)" "$pid" 2>/dev/null; done
-        sleep 0.1
-    done
-    [ -n "$pids" ] && result LEFTOVER_PROCESSES "$(echo $pids)"
-    for c in "${CGROUPS[@]}"; do
-        for ((i = 0; i < 20; i++)); do
-            find "$c" -depth -type d -exec rmdir {} + 2>/dev/null
-            [ -d "$c" ] || break
-            sleep 0.1
-        done
-        [ -d "$c" ] && result LEFTOVER_CGROUP "$c"
-    done
-    rm -rf "$T"
+    end_run_cgroups
+    rm -rf "$T" "${HOME:-$T}"
     [ -d "$T" ] && result LEFTOVER_DIRECTORY "$T"
+    [ -d "${HOME:-$T}" ] && result LEFTOVER_DIRECTORY "$HOME"
 }
 trap outer_cleanup EXIT
 trap 'exit 1' INT TERM
 
 # The run's cgroup, next to this process in the hierarchies systemd uses to track processes.
-name="jalon-e2e-$$"
-if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then
-    CGROUPS+=("/sys/fs/cgroup$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's:/$::')/$name")
-else
-    v1=$(sed -n 's/^[0-9]*:name=systemd://p' /proc/self/cgroup | sed 's:/$::')
-    [ -d /sys/fs/cgroup/systemd ] || { result FATAL "no name=systemd cgroup hierarchy"; exit 2; }
-    CGROUPS+=("/sys/fs/cgroup/systemd$v1/$name")
-    if [ "$(stat -fc %T /sys/fs/cgroup/unified 2>/dev/null)" = cgroup2fs ]; then
-        CGROUPS+=("/sys/fs/cgroup/unified$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's:/$::')/$name")
-        export E2E_UNIFIED=1
-    fi
-fi
-for c in "${CGROUPS[@]}"; do mkdir "$c" || { result FATAL "cannot create the cgroup $c"; exit 2; }; done
+make_run_cgroups "jalon-e2e-$$" || exit 2
 
-export HOME=$T/home
-export XDG_CONFIG_HOME=$HOME/.config XDG_STATE_HOME=$HOME/.local/state XDG_RUNTIME_DIR=$T/run
+# The home is not under /tmp, which the unit's PrivateTmp= hides from it.
+HOME=$(mktemp -d /home/jalon-e2e.XXXXXX) || { result FATAL "cannot make a home under /home"; exit 2; }
+export HOME
+export XDG_CONFIG_HOME=$HOME/.config XDG_STATE_HOME=$HOME/.local/state XDG_RUNTIME_DIR=/run/user/0
 export LANG=C.UTF-8 TZ=UTC PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 unset DBUS_SESSION_BUS_ADDRESS JALON_CONFIG_DIR JALON_STATE_DIR NOTIFY_SOCKET XDG_DATA_DIRS
-mkdir -p -m 700 "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$HOME"
 result TMPDIR_USED "$T"
 
 (

@@ -94,6 +94,8 @@ package struct MailSettings: Hashable, Sendable {
     package var enabled: Bool
     /// How long sendmail may take with one message before it is stopped and the message retried, in seconds.
     package var timeout: Int = 60
+    /// The first delay before a message sendmail did not take is tried again, in seconds (`MailRetryPolicy`).
+    package var retry: Int = 60
 }
 
 package struct Consultant: Hashable, Sendable {

@@ -85,6 +85,15 @@ enum SettingsLoader {
                 reader.error("`timeout` must be a number of seconds from 1 to 3600, like timeout = 60", key: "timeout")
             }
         }
+        if let node = reader.value("retry") {
+            if case .integer(let seconds) = node, (1...86_400).contains(seconds) {
+                mail.retry = seconds
+            } else {
+                reader.error(
+                    "`retry` must be a number of seconds from 1 to 86400 (the first delay before a retry), like "
+                        + "retry = 60", key: "retry")
+            }
+        }
         mail.enabled = mail.from != nil
         if let enabled = reader.bool("enabled") {
             if enabled && mail.from == nil {

@@ -17,9 +17,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         package var batchSize = 256
         /// How long to wait before trying the state database again after it failed.
         package var storeRetry: DispatchTimeInterval = .seconds(5)
-        /// The first delay before a message sendmail deferred is tried again, in seconds (it doubles up to an
-        /// hour); sendmail processes run at once at most.
-        package var mailRetryBase: Int64 = 60
+        /// The first delay before a message sendmail did not take is tried again, in seconds: replaces
+        /// `[mail] retry` when set. Sendmail processes run at once at most.
+        package var mailRetryBase: Int64?
         package var mailConcurrency = 4
         /// Whether SIGHUP reloads and SIGTERM/SIGINT stop the process (off in tests, which share the process).
         package var handlesSignals = true
@@ -49,6 +49,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var templateProblems: [Diagnostic] = []
     private var mailWorker: MailWorker?
     private lazy var digests = DigestTimer(queue: queue)
+    private lazy var mailSupervisor = MailSupervisor(journal: options.journal)
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
     private var settingsIdentity: FileIdentity?
@@ -71,6 +72,10 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         JournalMessages(language: live.settings.language, zone: live.settings.zone)
     }
     private var composer: MailComposer { MailComposer(settings: live.settings, templates: templates) }
+    private var mailContext: MailContext {
+        MailContext(
+            settings: live.settings, templates: templates, people: live.people, acknowledgements: acknowledgements)
+    }
     private var now: Instant { Instant(Date()) }
     private var reader: Store? { recorder.store ?? fallbackReader }
 
@@ -194,12 +199,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             options.journal.write(messages.entry(.started, .started(directory: options.configurationDirectory)))
             if let problem = recorder.problem { recorder.report(problem) }
             mailWorker = MailWorker(
-                queue: queue,
-                sendmail: Sendmail(command: live.settings.mail.sendmail, timeout: .seconds(live.settings.mail.timeout)),
-                concurrency: options.mailConcurrency, retryBase: options.mailRetryBase,
+                queue: queue, concurrency: options.mailConcurrency, retryOverride: options.mailRetryBase,
                 storeRetry: options.storeRetry, journal: options.journal,
-                language: { [weak self] in self?.live.settings.language ?? .fr },
-                store: { [weak self] in self?.recorder.store })
+                context: { [weak self] in self?.mailContext }, store: { [weak self] in self?.recorder.store })
             reload(reason: .start)
             watch()
             service.ready(status: statusLine())
@@ -391,13 +393,6 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if !broken {
                 _ = live.applySettings(settings, diagnostics: diagnostics)
                 scheduler.setCatchUp(settings.catchUp, zone: settings.zone)
-                mailWorker?.use(Sendmail(command: settings.mail.sendmail, timeout: .seconds(settings.mail.timeout)))
-                if settings.mail.enabled, let problem = Sendmail(command: settings.mail.sendmail).problem() {
-                    options.journal.write(
-                        messages.entry(
-                            .deliveryFailure, .sendmailUnusable(problem: problem),
-                            fields: ["JALON_SENDMAIL": settings.mail.sendmail.joined(separator: " ")]))
-                }
                 everyone = true
             } else {
                 _ = live.applySettings(nil, diagnostics: diagnostics)
@@ -457,6 +452,10 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         // Finally the reminders of the persons concerned.
         plan(everyone ? nil : change.people, now: now)
         reportSkipped()
+        if everyone {
+            mailWorker?.block(
+                mailSupervisor.settingsApplied(live.settings, people: live.people.values, store: recorder.store))
+        }
         scheduleDigests()
         mailWorker?.pump()
         if reason != .start {
@@ -527,7 +526,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 }
                 missedCount += missed.count
             case .deliver(let deliveries):
-                let composer = self.composer
+                let settings = live.settings
                 let people = live.people
                 for chunk in deliveries.chunked(options.batchSize) {
                     let explained = chunk.map { delivery in
@@ -536,8 +535,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                         return delivery
                     }
                     for delivery in explained { options.journal.write(messages.delivered(delivery, now: current)) }
-                    let mail = explained.compactMap {
-                        composer.compose($0, person: people[$0.reminder.person], now: current)
+                    let mail = explained.flatMap {
+                        MailQueue.jobs(for: $0, person: people[$0.reminder.person], settings: settings)
                     }
                     recorder.record(
                         explained.map { (ReminderKey(id: $0.reminder.id, due: $0.reminder.due), $0.outcome) },
@@ -569,10 +568,10 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     /// Queues the digests whose time has come and arms the timer for the next one.
     private func scheduleDigests() {
         let jobs = digests.schedule(
-            composer: composer, people: live.people, acknowledgements: acknowledgements, scheduler: scheduler, now: now,
+            settings: live.settings, scheduler: scheduler, now: now,
             fired: { @Sendable [weak self] in self?.scheduleDigests() })
         guard !jobs.isEmpty else { return }
-        recorder.record(jobs.map { ($0.key, Outcome.onTime) }, mail: jobs)
+        recorder.record(jobs.map { ($0.key.reminder, Outcome.onTime) }, mail: jobs)
         mailWorker?.pump()
     }
 

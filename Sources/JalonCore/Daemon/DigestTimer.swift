@@ -14,30 +14,24 @@ final class DigestTimer: @unchecked Sendable {  // confined to the daemon's queu
 
     /// The digests whose time has come (today's, if the daemon was not running at its time, within the catch-up
     /// window) and not recorded yet; arms the timer for the next one, which calls `fired` on the queue.
+    ///
+    /// The digests are queued as requests: each try writes the digest from the configuration as it is then.
     func schedule(
-        composer: MailComposer, people: [String: Person], acknowledgements: Set<Acknowledgement>, scheduler: Scheduler,
-        now: Instant, fired: @escaping @Sendable () -> Void
+        settings: Settings, scheduler: Scheduler, now: Instant, fired: @escaping @Sendable () -> Void
     ) -> [MailJob] {
         cancel()
-        let settings = composer.settings
-        let digests = DigestComposer(composer: composer)
+        let digests = DigestComposer(composer: MailComposer(settings: settings))
         let consultants = settings.consultants.values.filter { $0.digest != nil }.sorted { $0.id < $1.id }
         guard !consultants.isEmpty, settings.mail.enabled else { return [] }
         let catchUpStart = scheduler.catchUpStart(now: now)
         var next: Instant?
         var jobs: [MailJob] = []
-        let everyone = Array(people.values)
         for consultant in consultants {
             guard let (last, upcoming) = digests.occurrences(of: consultant, around: now) else { continue }
             next = min(next ?? upcoming, upcoming)
             let key = DigestComposer.key(consultant: consultant.id, at: last)
             guard last >= max(catchUpStart, scheduler.floor), !scheduler.isRecorded(key) else { continue }
-            if let job = digests.compose(
-                for: consultant, at: last, people: everyone,
-                isFinished: { acknowledgements.contains(Acknowledgement(item: $0, base: $1)) })
-            {
-                jobs.append(job)
-            }
+            if let job = MailQueue.digest(consultant: consultant, at: last, settings: settings) { jobs.append(job) }
         }
         if let next {
             let timer = DispatchSource.makeTimerSource(queue: queue)

@@ -36,7 +36,7 @@ package struct DigestComposer: Sendable {
     package func compose(
         for consultant: Consultant, at instant: Instant, people: [Person],
         isFinished: (String, Instant) -> Bool
-    ) -> MailJob? {
+    ) -> ComposedMail? {
         guard settings.mail.enabled, let from = settings.mail.from, let email = consultant.email else { return nil }
         let zone = settings.zone
         let today = zone.local(instant).date
@@ -82,7 +82,7 @@ package struct DigestComposer: Sendable {
             messageID: MailMessage.messageID(reminder: key.id, due: instant, domain: composer.domain(of: from.address)),
             body: composer.templates.render("digest-body", settings.language, context),
             extraHeaders: [(name: "X-Jalon-Digest", value: consultant.id)])
-        return MailJob(key: key, sender: from.address, recipients: [email], message: message.rendered())
+        return ComposedMail(sender: from.address, recipient: email, message: message.rendered())
     }
 
     private func kindLabel(_ kind: ItemKind, _ fr: Bool) -> String {

@@ -18,6 +18,12 @@ package enum JournalEvent: String, CaseIterable, Sendable {
     /// `jalon run` refuses to start (an error in `jalon.toml`).
     case startRefused
     case stopped
+    /// A message that had failed went out (an alert on failures can resolve).
+    case mailRecovered
+    /// Mail is off while reminders have recipients.
+    case mailOff
+    /// The sendmail cannot gain the privileges it needs in jalon's sandbox.
+    case mailBlocked
 
     package var messageID: String {
         switch self {
@@ -32,16 +38,20 @@ package enum JournalEvent: String, CaseIterable, Sendable {
         case .started: "5a2f2d03076f4dca857f0c1dc05e7d40"
         case .startRefused: "f80a0b1c95154251ae4751bf1bee0623"
         case .stopped: "9d9dd237d8c14e4c9178ffb6708f3652"
+        case .mailRecovered: "6b1e0f4c2d8a4f5e9a3c7d2b8e4f1a06"
+        case .mailOff: "0e7a5c3b9f2d4c8a8b6e1f4d2a7c9b35"
+        case .mailBlocked: "a4c2e8f61b3d4e7f9c5a2b8d6e1f3c47"
         }
     }
 
-    /// syslog priority: 5 (notice) for a reminder and for reminders skipped, 4 (warning) for a follow-up, a late or a
-    /// missed reminder and a configuration problem, 3 (error) for a failure, 6 (info) for the daemon's own life.
+    /// syslog priority: 5 (notice) for a reminder, reminders skipped and a message that went out after failing,
+    /// 4 (warning) for a follow-up, a late or a missed reminder, a configuration problem and mail that is off,
+    /// 3 (error) for a failure, a refused start and a sendmail that cannot work, 6 (info) for the daemon's own life.
     package var priority: Int {
         switch self {
-        case .reminder, .skipped: 5
-        case .followUp, .late, .missed, .configurationProblem: 4
-        case .deliveryFailure, .startRefused: 3
+        case .reminder, .skipped, .mailRecovered: 5
+        case .followUp, .late, .missed, .configurationProblem, .mailOff: 4
+        case .deliveryFailure, .startRefused, .mailBlocked: 3
         case .reload, .started, .stopped: 6
         }
     }

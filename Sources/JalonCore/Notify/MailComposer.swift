@@ -1,3 +1,10 @@
+/// A message ready for sendmail: the envelope and the bytes.
+package struct ComposedMail: Sendable, Equatable {
+    package var sender: String
+    package var recipient: String
+    package var message: [UInt8]
+}
+
 /// Turns a delivered reminder into an email (SPEC §7): who, what, when — in the person's zone and the
 /// configured language — how long until it, where, and what to do.
 package struct MailComposer: Sendable {
@@ -11,29 +18,21 @@ package struct MailComposer: Sendable {
 
     private var fr: Bool { settings.language == .fr }
 
-    /// Addresses that get a daily digest instead of individual messages.
-    package var digestAddresses: Set<String> {
-        Set(settings.consultants.values.compactMap { $0.digest != nil ? $0.email : nil })
-    }
-
-    /// The message for a delivered reminder, or nil when mail is off or nobody is left to write to.
-    package func compose(_ delivery: Scheduler.Delivery, person: Person?, now: Instant) -> MailJob? {
+    /// The message of a delivered reminder to one of its recipients, or nil when mail is off.
+    package func compose(_ delivery: Scheduler.Delivery, person: Person?, to address: String, now: Instant)
+        -> ComposedMail?
+    {
         guard settings.mail.enabled, let from = settings.mail.from else { return nil }
         let r = delivery.reminder
-        let digest = digestAddresses
-        let recipients = r.to.filter { !digest.contains($0) }
-        guard !recipients.isEmpty else { return nil }
         let context = context(delivery, person: person, now: now)
         let message = MailMessage(
-            from: from, to: recipients.map { MailAddress(name: displayName(of: $0, person: person), address: $0) },
+            from: from, to: [MailAddress(name: displayName(of: address, person: person), address: address)],
             subject: templates.render("reminder-subject", settings.language, context),
             date: now, zone: r.zone,
             messageID: MailMessage.messageID(reminder: r.id, due: r.due, domain: domain(of: from.address)),
             body: templates.render("reminder-body", settings.language, context),
             extraHeaders: [(name: "X-Jalon-Reminder", value: r.id)])
-        return MailJob(
-            key: ReminderKey(id: r.id, due: r.due), sender: from.address, recipients: recipients,
-            message: message.rendered())
+        return ComposedMail(sender: from.address, recipient: address, message: message.rendered())
     }
 
     /// The values the reminder templates can use.

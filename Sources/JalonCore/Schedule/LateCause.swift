@@ -11,3 +11,26 @@ package enum LateCause: Hashable, Sendable {
     /// The wall clock was set forward from `from` to `to`.
     case clockMoved(from: Instant, to: Instant)
 }
+
+extension LateCause {
+    /// How the mail queue stores it: a kind and an interval in seconds since 1970.
+    package var stored: (kind: String, from: Int64, to: Int64) {
+        switch self {
+        case .stopped(let from, let to): ("stopped", from.seconds, to.seconds)
+        case .interrupted(let lastSeen, let restarted): ("interrupted", lastSeen.seconds, restarted.seconds)
+        case .asleep(let from, let to): ("asleep", from.seconds, to.seconds)
+        case .clockMoved(let from, let to): ("clock-moved", from.seconds, to.seconds)
+        }
+    }
+
+    package init?(stored kind: String, from: Int64, to: Int64) {
+        let (from, to) = (Instant(seconds: from), Instant(seconds: to))
+        switch kind {
+        case "stopped": self = .stopped(from: from, to: to)
+        case "interrupted": self = .interrupted(lastSeen: from, restarted: to)
+        case "asleep": self = .asleep(from: from, to: to)
+        case "clock-moved": self = .clockMoved(from: from, to: to)
+        default: return nil
+        }
+    }
+}

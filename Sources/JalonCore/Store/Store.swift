@@ -261,6 +261,7 @@ package final class Store: Sendable {
         migrator.registerMigration("3: first seen, runs, person files, skipped") { db in
             try Store.migrateFirstSeenRunsPersonFilesSkipped(db)
         }
+        migrator.registerMigration("4: mail per recipient") { db in try Store.migrateToMailPerRecipient(db) }
         return migrator
     }
 }
@@ -317,17 +318,7 @@ extension Store {
             for (key, outcome) in outcomes {
                 try statement.execute(arguments: [key.id, key.due.seconds, outcome.rawValue, now.seconds])
             }
-            let queue = try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO mail (reminder, due, sender, recipients, message, state, next_attempt, updated_at)
-                    VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)
-                    """)
-            for job in mail {
-                try queue.execute(arguments: [
-                    job.key.id, job.key.due.seconds, job.sender, job.recipients.joined(separator: "\n"),
-                    Data(job.message), now.seconds, now.seconds,
-                ])
-            }
+            try Store.queue(mail, in: db, at: now)
         }
     }
 
@@ -397,145 +388,5 @@ extension Store {
 
     package func meta(_ key: String) throws(StoreError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
-    }
-}
-
-// MARK: - Mail queue
-
-/// A message waiting for sendmail, sent, or given up on.
-package struct MailJob: Hashable, Sendable {
-    package enum State: String, Sendable {
-        case pending
-        case sent
-        case failed
-    }
-
-    /// The reminder (or digest) it belongs to.
-    package var key: ReminderKey
-    package var sender: String
-    package var recipients: [String]
-    package var message: [UInt8]
-    package var state: State = .pending
-    package var attempts = 0
-    package var nextAttempt = Instant(seconds: 0)
-    package var lastError: String?
-
-    package init(key: ReminderKey, sender: String, recipients: [String], message: [UInt8]) {
-        self.key = key
-        self.sender = sender
-        self.recipients = recipients
-        self.message = message
-    }
-}
-
-extension Store {
-    /// Pending messages whose time has come, oldest first.
-    package func dueMail(now: Instant, limit: Int) throws(StoreError) -> [MailJob] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT reminder, due, sender, recipients, message, state, attempts, next_attempt, last_error
-                    FROM mail WHERE state = 'pending' AND next_attempt <= ? ORDER BY next_attempt, due LIMIT ?
-                    """, arguments: [now.seconds, limit]
-            ).map(Store.mailJob)
-        }
-    }
-
-    /// Messages in a state (for `jalon status`), the most recent first.
-    package func mail(in state: MailJob.State, limit: Int = 100) throws(StoreError) -> [MailJob] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT reminder, due, sender, recipients, X'' AS message, state, attempts, next_attempt, last_error
-                    FROM mail WHERE state = ? ORDER BY updated_at DESC LIMIT ?
-                    """, arguments: [state.rawValue, limit]
-            ).map(Store.mailJob)
-        }
-    }
-
-    /// How many messages are in a state; with `tried`, only those sendmail has (or has not) had at least once.
-    package func mailCount(in state: MailJob.State, tried: Bool? = nil) throws(StoreError) -> Int {
-        let filter = tried.map { $0 ? " AND attempts > 0" : " AND attempts = 0" } ?? ""
-        return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM mail WHERE state = ?" + filter, arguments: [state.rawValue])
-                ?? 0
-        }
-    }
-
-    /// When the next pending message should be tried.
-    package func nextMailAttempt() throws(StoreError) -> Instant? {
-        try read { db in
-            try Int64.fetchOne(db, sql: "SELECT min(next_attempt) FROM mail WHERE state = 'pending'").map {
-                Instant(seconds: $0)
-            }
-        }
-    }
-
-    /// Sent: the message itself is forgotten (it holds personal data and is not needed any more).
-    package func markSent(_ key: ReminderKey, attempts: Int, at now: Instant) throws(StoreError) {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE mail SET state = 'sent', message = X'', attempts = ?, last_error = NULL, updated_at = ?
-                    WHERE reminder = ? AND due = ?
-                    """, arguments: [attempts, now.seconds, key.id, key.due.seconds])
-        }
-    }
-
-    package func markRetry(
-        _ key: ReminderKey, attempts: Int, next: Instant, error: String, at now: Instant
-    ) throws(StoreError) {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE mail SET attempts = ?, next_attempt = ?, last_error = ?, updated_at = ?
-                    WHERE reminder = ? AND due = ?
-                    """, arguments: [attempts, next.seconds, error, now.seconds, key.id, key.due.seconds])
-        }
-    }
-
-    package func markFailed(_ key: ReminderKey, attempts: Int, error: String, at now: Instant) throws(StoreError) {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE mail SET state = 'failed', attempts = ?, last_error = ?, updated_at = ?
-                    WHERE reminder = ? AND due = ?
-                    """, arguments: [attempts, error, now.seconds, key.id, key.due.seconds])
-        }
-    }
-
-    /// Puts failed messages of `reminder` (an id, or a `PERSON/ITEM` prefix) back in the queue, to go now.
-    ///
-    /// - Returns: how many were queued again.
-    package func requeue(_ reminder: String, at now: Instant) throws(StoreError) -> Int {
-        try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE mail SET state = 'pending', attempts = 0, next_attempt = ?, updated_at = ?
-                    WHERE state = 'failed' AND (reminder = ? OR reminder LIKE ? ESCAPE '\\')
-                    """,
-                arguments: [now.seconds, now.seconds, reminder, Store.likePrefix(reminder + "/")])
-            return db.changesCount
-        }
-    }
-
-    private static func likePrefix(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
-    }
-
-    private static func mailJob(_ row: Row) -> MailJob {
-        let recipients: String = row["recipients"]
-        let message: Data = row["message"] ?? Data()
-        var job = MailJob(
-            key: ReminderKey(id: row["reminder"], due: Instant(seconds: row["due"])), sender: row["sender"],
-            recipients: recipients.split(separator: "\n").map(String.init), message: Array(message))
-        job.state = MailJob.State(rawValue: row["state"]) ?? .pending
-        job.attempts = row["attempts"]
-        job.nextAttempt = Instant(seconds: row["next_attempt"])
-        job.lastError = row["last_error"]
-        return job
     }
 }

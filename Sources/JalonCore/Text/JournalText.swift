@@ -34,8 +34,21 @@ package enum JournalText: Localizable {
     /// At stop: outcomes the state database did not take.
     case unrecordedAtStop(count: Int, problem: String?)
     case cannotRecordMail(id: String, problem: String)
-    case mailDeferred(id: String, attempt: Int, status: String, next: LocalDateTime)
-    case mailRefused(id: String, status: String)
+    /// Sendmail exited 75, crashed, timed out or could not be run: tried again at `next` (the settings' zone).
+    case mailDeferred(id: String, recipient: String, attempt: Int, status: String, next: LocalDateTime)
+    /// Sendmail refused the message (another status): tried again at `next`, until `until`.
+    case mailRefused(
+        id: String, recipient: String, attempt: Int, status: String, next: LocalDateTime, until: LocalDateTime)
+    /// Refused for three days: it waits for `jalon retry`.
+    case mailGivenUp(id: String, recipient: String, attempts: Int, status: String)
+    /// A message that had failed went out.
+    case mailSentAfterFailing(id: String, recipient: String, attempt: Int)
+    /// The recipient has no address any more in the configuration.
+    case mailDropped(id: String, recipient: String)
+    /// Mail is off while reminders have recipients: no email will be sent.
+    case mailOff(MailOffReason)
+    /// The sendmail is setuid or setgid and this process cannot gain that: nothing is tried until it changes.
+    case sendmailPrivilegesLost(SendmailPrivileges.Problem)
 
     package static var samples: [JournalText] {
         let at = LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0))
@@ -68,8 +81,14 @@ package enum JournalText: Localizable {
             .stateRecordedAgain(path: "/home/claire/.local/state/jalon/jalon.sqlite"),
             .unrecordedAtStop(count: 3, problem: nil),
             .cannotRecordMail(id: "marie/s1/-2d", problem: "disk full"),
-            .mailDeferred(id: "marie/s1/-2d", attempt: 2, status: "exit status 75", next: at),
-            .mailRefused(id: "marie/s1/-2d", status: "exit status 1"),
+            .mailDeferred(id: "marie/s1/-2d", recipient: "person", attempt: 2, status: "exit status 75", next: at),
+            .mailRefused(
+                id: "marie/s1/-2d", recipient: "consultant", attempt: 1, status: "exit status 1", next: at, until: at),
+            .mailGivenUp(id: "marie/s1/-2d", recipient: "person", attempts: 16, status: "exit status 1"),
+            .mailSentAfterFailing(id: "marie/s1/-2d", recipient: "person", attempt: 3),
+            .mailDropped(id: "marie/s1/-2d", recipient: "consultant"),
+            .mailOff(.noFrom), .mailOff(.disabled),
+            .sendmailPrivilegesLost(.init(program: "/usr/sbin/exim4", setuid: true, owner: "root")),
         ]
     }
 }

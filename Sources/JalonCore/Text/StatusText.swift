@@ -10,9 +10,6 @@ package enum StatusText: Localizable {
     case noNextReminders
     case nextReminders
     case nextReminder(due: String, id: String, title: String)
-    case mail(sent: Int, queued: Int, retrying: Int, failed: Int)
-    case mailRetry(id: String, due: String, attempt: Int, at: String, lastError: String)
-    case mailFailed(id: String, due: String, attempts: Int, lastError: String)
     case noProblems
     case problems
     case problem(String)
@@ -37,9 +34,6 @@ package enum StatusText: Localizable {
             .state(path: "/home/claire/.local/state/jalon/jalon.sqlite"),
             .reminders(pending: 40, delivered: 3, missed: 1), .stateNotRecorded(problem: "disk full", waiting: 2),
             .noNextReminders, .nextReminders, .nextReminder(due: at, id: "marie/titre/-14d", title: "Titre"),
-            .mail(sent: 5, queued: 1, retrying: 1, failed: 1),
-            .mailRetry(id: "marie/titre/-14d", due: at, attempt: 3, at: at, lastError: "exit status 75"),
-            .mailFailed(id: "marie/titre/-3d", due: at, attempts: 1, lastError: "exit status 1"),
             .noProblems, .problems, .problem("people/marie.toml:3:1: error: …"),
             .noState(directory: "/home/claire/.local/state/jalon"), .cannotRead(problem: "it is damaged"),
             .neverWritten(path: "/home/claire/.local/state/jalon/jalon.sqlite"),

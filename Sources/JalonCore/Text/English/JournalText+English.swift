@@ -39,10 +39,20 @@ extension JournalText {
             "\(count) delivered reminder(s) could not be recorded (\(problem ?? "state unavailable")); they will be delivered again at the next start"
         case .cannotRecordMail(let id, let problem):
             "cannot record the mail of \(id): \(problem); jalon tries again"
-        case .mailDeferred(let id, let attempt, let status, let next):
-            "mail for \(id) deferred (try \(attempt)): \(status); next try \(WordText.dayAndTime(next).english)"
-        case .mailRefused(let id, let status):
-            "mail for \(id) refused: \(status); jalon retry \(id) queues it again"
+        case .mailDeferred(let id, let recipient, let attempt, let status, let next):
+            "mail for \(id) to \(recipient) deferred (try \(attempt)): \(status); next try \(WordText.dayAndTime(next).english)"
+        case .mailRefused(let id, let recipient, let attempt, let status, let next, let until):
+            "mail for \(id) to \(recipient) refused (try \(attempt)): \(status); tried again \(WordText.dayAndTime(next).english), until \(WordText.dayAndTime(until).english), then it waits for jalon retry"
+        case .mailGivenUp(let id, let recipient, let attempts, let status):
+            "mail for \(id) to \(recipient) refused for 3 days (\(attempts) tries): \(status); jalon retry \(id) queues it again"
+        case .mailSentAfterFailing(let id, let recipient, let attempt):
+            "mail for \(id) to \(recipient) sent at try \(attempt), after failing"
+        case .mailDropped(let id, let recipient):
+            "mail for \(id) to \(recipient) not sent: the configuration has no address for that recipient any more"
+        case .mailOff(let reason):
+            MailText.off(reason).english
+        case .sendmailPrivilegesLost(let problem):
+            MailText.privilegesLost(problem).english
         }
     }
 }

@@ -14,12 +14,6 @@ extension StatusText {
         case .noNextReminders: "next reminders: none"
         case .nextReminders: "next reminders:"
         case .nextReminder(let due, let id, let title): "  \(due)  \(id)  \(title)"
-        case .mail(let sent, let queued, let retrying, let failed):
-            "mail: \(sent) sent, \(queued) queued, \(retrying) waiting for a retry, \(failed) failed"
-        case .mailRetry(let id, let due, let attempt, let at, let lastError):
-            "  retry  \(id) (due \(due)): try \(attempt) at \(at); last: \(lastError)"
-        case .mailFailed(let id, let due, let attempts, let lastError):
-            "  failed \(id) (due \(due)) after \(attempts) try(ies): \(lastError); jalon retry \(id)"
         case .noProblems: "problems: none"
         case .problems: "problems (the files keep their last good version):"
         case .problem(let problem): "  \(problem)"

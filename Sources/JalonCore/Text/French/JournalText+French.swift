@@ -45,10 +45,20 @@ extension JournalText {
             "\(count) rappel(s) remis n'ont pas pu être enregistrés (\(problem ?? "état indisponible")) ; ils seront remis de nouveau au prochain démarrage"
         case .cannotRecordMail(let id, let problem):
             "impossible d'enregistrer l'envoi de \(id) : \(problem) ; jalon réessaie"
-        case .mailDeferred(let id, let attempt, let status, let next):
-            "envoi du rappel \(id) reporté (essai \(attempt)) : \(status) ; nouvel essai \(WordText.dayAndTime(next).french)"
-        case .mailRefused(let id, let status):
-            "envoi du rappel \(id) refusé : \(status) ; jalon retry \(id) pour le remettre en file"
+        case .mailDeferred(let id, let recipient, let attempt, let status, let next):
+            "envoi du rappel \(id) à \(recipient) reporté (essai \(attempt)) : \(status) ; nouvel essai \(WordText.dayAndTime(next).french)"
+        case .mailRefused(let id, let recipient, let attempt, let status, let next, let until):
+            "envoi du rappel \(id) à \(recipient) refusé (essai \(attempt)) : \(status) ; nouvel essai \(WordText.dayAndTime(next).french), jusqu'au \(WordText.dayAndTime(until).french), puis il attend jalon retry"
+        case .mailGivenUp(let id, let recipient, let attempts, let status):
+            "envoi du rappel \(id) à \(recipient) refusé pendant 3 jours (\(attempts) essais) : \(status) ; jalon retry \(id) pour le remettre en file"
+        case .mailSentAfterFailing(let id, let recipient, let attempt):
+            "envoi du rappel \(id) à \(recipient) réussi à l'essai \(attempt), après des échecs"
+        case .mailDropped(let id, let recipient):
+            "rappel \(id) non envoyé à \(recipient) : la configuration n'a plus d'adresse pour ce destinataire"
+        case .mailOff(let reason):
+            MailText.off(reason).french
+        case .sendmailPrivilegesLost(let problem):
+            MailText.privilegesLost(problem).french
         }
     }
 }

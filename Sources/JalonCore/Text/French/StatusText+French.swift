@@ -14,12 +14,6 @@ extension StatusText {
         case .noNextReminders: "prochains rappels : aucun"
         case .nextReminders: "prochains rappels :"
         case .nextReminder(let due, let id, let title): "  \(due)  \(id)  \(title)"
-        case .mail(let sent, let queued, let retrying, let failed):
-            "courriels : \(sent) envoyé(s), \(queued) en file, \(retrying) en attente d'un nouvel essai, \(failed) en échec"
-        case .mailRetry(let id, let due, let attempt, let at, let lastError):
-            "  essai  \(id) (prévu \(due)) : essai \(attempt) à \(at) ; dernier : \(lastError)"
-        case .mailFailed(let id, let due, let attempts, let lastError):
-            "  échec  \(id) (prévu \(due)) après \(attempts) essai(s) : \(lastError) ; jalon retry \(id)"
         case .noProblems: "problèmes : aucun"
         case .problems: "problèmes (les fichiers gardent leur dernière version valide) :"
         case .problem(let problem): "  \(problem)"
