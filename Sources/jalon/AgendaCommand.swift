@@ -32,41 +32,31 @@ struct AgendaCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func validate() throws {
-        if to != nil && days != nil { throw ValidationError("give --to or --days, not both") }
-        if let days, days < 0 || days > 36_600 { throw ValidationError("--days must be between 0 and 36600") }
-    }
+    private var window: Window { Window(from: from, to: to, days: days) }
+
+    func validate() throws { try window.validate() }
 
     func run() throws {
         let progress = TerminalProgress()
         let configuration = try directories.loadConfiguration(progress: progress)
-        let zone = configuration.settings.zone
-        func parse(_ text: String, _ option: String) throws -> Instant {
-            guard let instant = TimeParsing.instant(text, zone: zone) else {
-                progress?.finish()
-                Output.standardError(
-                    "jalon: \(option) \"\(text)\" is neither a date like 2026-12-01 nor a date-time like "
-                        + "2026-12-01T09:00:00+01:00\n")
-                throw ExitCode(64)
-            }
-            return instant
+        let settings = configuration.settings
+        let range: Range<Instant>
+        do {
+            range = try window.resolve(
+                zone: settings.zone, language: settings.language, start: Instant(Date()), defaultDays: 30)
+        } catch {
+            progress?.finish()
+            throw error
         }
-        let start = try from.map { try parse($0, "--from") } ?? Instant(Date())
-        let end = try to.map { try parse($0, "--to") } ?? start + Int64(days ?? 30) * 86_400
         let agenda = Agenda(
-            configuration: configuration, from: start, to: end, progress: progress?.reporter("computing reminders"))
+            configuration: configuration, from: range.lowerBound, to: range.upperBound,
+            progress: progress?.reporter("computing reminders"))
         progress?.finish()
         if json {
             agenda.writeJSON { Output.standardOutput($0) }
         } else {
-            Output.standardOutput(agenda.table(language: configuration.settings.language, zone: zone))
+            Output.standardOutput(agenda.table(language: settings.language, zone: settings.zone))
         }
-        let errors = configuration.diagnostics.filter { $0.severity == .error }
-        if !configuration.diagnostics.isEmpty {
-            Output.standardError(configuration.diagnostics.map { $0.description + "\n" }.joined())
-        }
-        // Everything is written (unbuffered): leave without freeing a hundred thousand reminders one by one,
-        // which took a tenth of the run.
-        Foundation.exit(errors.isEmpty ? 0 : 1)
+        configuration.finish()
     }
 }

@@ -20,7 +20,10 @@ struct Jalon: ParsableCommand {
             Exit status: 0 on success, 1 when the configuration has errors, 64 on a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, AgendaCommand.self, Run.self, Done.self, Status.self, Retry.self, TestMail.self]
+        subcommands: [
+            Check.self, AgendaCommand.self, EventsCommand.self, ShowCommand.self, OverdueCommand.self,
+            Run.self, Done.self, Status.self, Retry.self, TestMail.self,
+        ]
     )
 }
 

@@ -10,6 +10,7 @@ import Testing
     static let catalogues: [(String, [(fr: String, en: String)])] = [
         ("JournalText", JournalText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("WordText", WordText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("ViewText", ViewText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import JalonCore
+
+/// The window of time `agenda`, `events` and `export` take: `--from` (inclusive), `--to` (exclusive) or `--days`.
+struct Window {
+    var from: String?
+    var to: String?
+    var days: Int?
+
+    /// `--to` and `--days` together, or a `--days` out of range: an argument error, before anything is read.
+    func validate() throws {
+        if to != nil && days != nil { throw ValidationError("give --to or --days, not both") }
+        if let days, days < 0 || days > 36_600 { throw ValidationError("--days must be between 0 and 36600") }
+    }
+
+    /// The window as instants; a time that cannot be read, or an end before the start, is a usage error (exit 64)
+    /// told in `language`.
+    ///
+    /// - Parameters:
+    ///   - start: where the window starts without `--from`.
+    ///   - defaultDays: its length without `--to` nor `--days`; nil: it has no end.
+    func resolve(zone: Zone, language: Language, start: Instant, defaultDays: Int?) throws -> Range<Instant> {
+        func parse(_ text: String, _ option: String) throws -> Instant {
+            guard let instant = TimeParsing.instant(text, zone: zone) else {
+                Output.standardError(ViewText.badWhen(option: option, text: text).text(language) + "\n")
+                throw ExitCode(64)
+            }
+            return instant
+        }
+        let begin = try from.map { try parse($0, "--from") } ?? start
+        let end: Instant
+        if let to {
+            end = try parse(to, "--to")
+        } else if let count = days ?? defaultDays {
+            // Days on the calendar: the same wall-clock time `count` days later, across a change of offset.
+            let local = zone.local(begin)
+            end = zone.resolve(LocalDateTime(local.date.adding(days: count), local.time))
+        } else {
+            end = Instant.distantFuture
+        }
+        guard end >= begin else {
+            Output.standardError(
+                ViewText.windowReversed(from: from ?? zone.rfc3339(begin), to: to ?? zone.rfc3339(end)).text(language)
+                    + "\n")
+            throw ExitCode(64)
+        }
+        return begin..<end
+    }
+}
+
+/// Looking up the persons and consultants a command names, with suggestions when they name nobody (exit 1).
+enum Names {
+    static func checkPerson(_ id: String?, among people: [Person], language: Language) throws {
+        guard let id, !people.contains(where: { $0.id == id }) else { return }
+        Output.standardError(
+            ViewText.unknownPerson(id: id, closest: PersonLookup.closest(to: id, among: people.map(\.id))).text(
+                language)
+                + "\n")
+        throw ExitCode(1)
+    }
+
+    static func checkConsultant(_ id: String?, settings: Settings) throws {
+        guard let id, settings.consultants[id] == nil else { return }
+        let known = PersonLookup.closest(to: id, among: Array(settings.consultants.keys), limit: 5)
+        Output.standardError(ViewText.unknownConsultant(id: id, known: known).text(settings.language) + "\n")
+        throw ExitCode(1)
+    }
+
+    static func kind(_ text: String?, language: Language) throws -> ItemKind? {
+        guard let text else { return nil }
+        guard let kind = ItemKind(rawValue: text) else {
+            Output.standardError(ViewText.unknownKind(text: text).text(language) + "\n")
+            throw ExitCode(64)
+        }
+        return kind
+    }
+}
+
+/// The state database, read only and only when it exists: the views never create it.
+enum StateReader {
+    /// The store, or nil — with a line on standard error when it exists but cannot be read.
+    static func open(_ directory: String, language: Language) -> Store? {
+        var st = stat()
+        guard stat(directory + "/" + Store.fileName, &st) == 0 else { return nil }
+        do {
+            return try Store(directory: directory, readOnly: true)
+        } catch {
+            Output.standardError(ViewText.stateUnreadable(problem: error.description).text(language) + "\n")
+            return nil
+        }
+    }
+
+    /// The acknowledgements with their times, or none when the state cannot be read.
+    static func doneMarks(_ store: Store?, language: Language) -> DoneMarks {
+        guard let store else { return DoneMarks() }
+        do {
+            return DoneMarks(try store.acknowledgementTimes())
+        } catch {
+            Output.standardError(ViewText.stateUnreadable(problem: error.description).text(language) + "\n")
+            return DoneMarks()
+        }
+    }
+}
+
+extension Configuration {
+    /// Prints the configuration's problems on standard error and leaves with 1 when one is an error, 0 otherwise.
+    func finish() -> Never {
+        if !diagnostics.isEmpty {
+            Output.standardError(diagnostics.map { $0.description + "\n" }.joined())
+        }
+        // Everything is written (unbuffered): leave without freeing what was computed, piece by piece.
+        Foundation.exit(hasErrors ? 1 : 0)
+    }
+}
