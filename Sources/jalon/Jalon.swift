@@ -22,7 +22,7 @@ struct Jalon: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, AgendaCommand.self, EventsCommand.self, ShowCommand.self, OverdueCommand.self,
-            Run.self, Done.self, Status.self, Retry.self, TestMail.self,
+            ExportCommand.self, Run.self, Done.self, Status.self, Retry.self, TestMail.self,
         ]
     )
 }

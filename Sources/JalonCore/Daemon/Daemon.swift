@@ -70,6 +70,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var templateProblems: [Diagnostic] = []
     private var mailWorker: MailWorker?
     private var digestTimer: DispatchSourceTimer?
+    private lazy var calendarFile = CalendarFile(stateDirectory: options.stateDirectory, journal: options.journal)
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
     private var settingsIdentity: FileIdentity?
@@ -407,6 +408,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
         }
         scheduleDigests()
+        calendarFile.update(settings: live.settings, people: live.people, store: store, now: current)
         mailWorker?.pump()
         if reason != .start {
             let problems = live.diagnostics.filter { $0.severity == .error }.count

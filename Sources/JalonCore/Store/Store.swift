@@ -241,6 +241,7 @@ package final class Store: Sendable {
                     CREATE INDEX mail_by_state ON mail (state, next_attempt);
                     """)
         }
+        registerCalendarSequences(&migrator)
         return migrator
     }
 }
