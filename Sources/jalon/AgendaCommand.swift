@@ -20,21 +20,10 @@ struct AgendaCommand: ParsableCommand {
 
     @OptionGroup var directories: Directories
 
-    @Option(help: ArgumentHelp("Start of the window, inclusive (default: now).", valueName: "WHEN"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("End of the window, exclusive.", valueName: "WHEN"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("Length of the window in days, when --to is not given (default: 30).", valueName: "N"))
-    var days: Int?
+    @OptionGroup var window: WindowOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
-
-    private var window: Window { Window(from: from, to: to, days: days) }
-
-    func validate() throws { try window.validate() }
 
     func run() throws {
         let progress = TerminalProgress()

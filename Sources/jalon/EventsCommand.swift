@@ -22,30 +22,15 @@ struct EventsCommand: ParsableCommand {
 
     @OptionGroup var directories: Directories
 
-    @Option(help: ArgumentHelp("Start of the window, inclusive (default: the start of today).", valueName: "WHEN"))
-    var from: String?
+    @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp("End of the window, exclusive.", valueName: "WHEN"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("Length of the window in days, when --to is not given (default: 7).", valueName: "N"))
-    var days: Int?
-
-    @Option(help: ArgumentHelp("Only this person's items.", valueName: "ID"))
-    var person: String?
-
-    @Option(help: ArgumentHelp("Only the items of this consultant's beneficiaries.", valueName: "ID"))
-    var consultant: String?
+    @OptionGroup var people: PeopleOptions
 
     @Option(help: ArgumentHelp("Only items of this kind: session, deadline, renewal or suivi.", valueName: "KIND"))
     var kind: String?
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
-
-    private var window: Window { Window(from: from, to: to, days: days) }
-
-    func validate() throws { try window.validate() }
 
     func run() throws {
         let configuration = try directories.loadConfiguration()
@@ -54,12 +39,11 @@ struct EventsCommand: ParsableCommand {
         let today = settings.zone.resolve(LocalDateTime(settings.zone.local(Instant(Date())).date, .midnight))
         let range = try window.resolve(zone: settings.zone, language: language, start: today, defaultDays: 7)
         let kind = try Names.kind(kind, language: language)
-        try Names.checkPerson(person, among: configuration.people, language: language)
-        try Names.checkConsultant(consultant, settings: settings)
+        try people.check(configuration)
         let store = StateReader.open(directories.stateDirectory, language: language)
         let list = EventList(
             people: configuration.people, settings: settings, from: range.lowerBound, to: range.upperBound,
-            filter: EventList.Filter(person: person, consultant: consultant, kind: kind),
+            filter: EventList.Filter(person: people.person, consultant: people.consultant, kind: kind),
             done: StateReader.doneMarks(store, language: language))
         if json {
             Output.standardOutput(list.json())

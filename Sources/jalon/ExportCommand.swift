@@ -22,24 +22,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write iCalendar (RFC 5545).")
     var ics = false
 
-    @Option(help: ArgumentHelp("Only this person's items.", valueName: "ID"))
-    var person: String?
+    @OptionGroup var people: PeopleOptions
 
-    @Option(help: ArgumentHelp("Only the items of this consultant's beneficiaries.", valueName: "ID"))
-    var consultant: String?
-
-    @Option(help: ArgumentHelp("Start of the window, inclusive (default: every item).", valueName: "WHEN"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("End of the window, exclusive.", valueName: "WHEN"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("Length of the window in days, when --to is not given.", valueName: "N"))
-    var days: Int?
-
-    private var window: Window { Window(from: from, to: to, days: days) }
-
-    func validate() throws { try window.validate() }
+    @OptionGroup var window: WindowOptions
 
     func run() throws {
         let configuration = try directories.loadConfiguration()
@@ -51,12 +36,11 @@ struct ExportCommand: ParsableCommand {
         }
         let range = try window.resolve(
             zone: settings.zone, language: language, start: Instant.distantPast, defaultDays: nil)
-        try Names.checkPerson(person, among: configuration.people, language: language)
-        try Names.checkConsultant(consultant, settings: settings)
+        try people.check(configuration)
         let now = Instant(Date())
         let export = CalendarExport(
             people: configuration.people, settings: settings, window: range,
-            filter: EventList.Filter(person: person, consultant: consultant))
+            filter: EventList.Filter(person: people.person, consultant: people.consultant))
         // The versions are kept where the daemon keeps them; a state database that does not exist is not created.
         var store: Store?
         var st = stat()
@@ -67,15 +51,11 @@ struct ExportCommand: ParsableCommand {
                 Output.standardError(ViewText.sequencesNotRecorded(problem: error.description).text(language) + "\n")
             }
         }
-        let known =
-            (try? (store ?? StateReader.open(directories.stateDirectory, language: language))?
-                .calendarSequences()) ?? [:]
-        var sequences = CalendarSequences(known: known)
-        export.write(sequences: &sequences, now: now) { Output.standardOutput($0) }
-        do {
-            try store?.saveCalendarSequences(sequences.changes)
-        } catch {
-            Output.standardError(ViewText.sequencesNotRecorded(problem: error.description).text(language) + "\n")
+        // A database that cannot be written is still read, so that the numbers do not go back.
+        let versions = store ?? StateReader.open(directories.stateDirectory, language: language)
+        let problem = export.write(versions: versions, now: now, to: { Output.standardOutput($0) })
+        if let problem, store != nil {
+            Output.standardError(ViewText.sequencesNotRecorded(problem: problem.description).text(language) + "\n")
         }
         configuration.finish()
     }

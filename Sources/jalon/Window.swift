@@ -3,9 +3,15 @@ import Foundation
 import JalonCore
 
 /// The window of time `agenda`, `events` and `export` take: `--from` (inclusive), `--to` (exclusive) or `--days`.
-struct Window {
+/// Each command says in its description where the window starts and how long it is by default.
+struct WindowOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Start of the window, inclusive.", valueName: "WHEN"))
     var from: String?
+
+    @Option(help: ArgumentHelp("End of the window, exclusive.", valueName: "WHEN"))
     var to: String?
+
+    @Option(help: ArgumentHelp("Length of the window in days, when --to is not given.", valueName: "N"))
     var days: Int?
 
     /// `--to` and `--days` together, or a `--days` out of range: an argument error, before anything is read.
@@ -46,6 +52,21 @@ struct Window {
             throw ExitCode(64)
         }
         return begin..<end
+    }
+}
+
+/// `--person` and `--consultant`: whose items a command shows.
+struct PeopleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this person's items.", valueName: "ID"))
+    var person: String?
+
+    @Option(help: ArgumentHelp("Only the items of this consultant's beneficiaries.", valueName: "ID"))
+    var consultant: String?
+
+    /// Both name someone, or the command ends (exit 1) naming the closest ids.
+    func check(_ configuration: Configuration) throws {
+        try Names.checkPerson(person, among: configuration.people, language: configuration.settings.language)
+        try Names.checkConsultant(consultant, settings: configuration.settings)
     }
 }
 

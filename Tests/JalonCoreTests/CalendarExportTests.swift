@@ -92,15 +92,24 @@ import Testing
     @Test func eventsWithStableUIDsTimesInThePersonsZoneAndAllDayItems() throws {
         let fixture = try DeskFixture()
         let export = CalendarExport(people: fixture.people, settings: fixture.settings)
-        var sequences = CalendarSequences()
+        let versions = MemoryVersions()
         let now = DeskFixture.paris("2027-03-02T10:00:00+01:00")
-        let lines = contentLines(export.ics(sequences: &sequences, now: now))
+        let lines = contentLines(export.ics(versions: versions, now: now))
         #expect(lines.first == "BEGIN:VCALENDAR" && lines.last == "END:VCALENDAR")
         #expect(lines.contains("VERSION:2.0"))
         #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 10)
         #expect(
             lines.filter { $0.hasPrefix("TZID:") } == [
                 "TZID:America/Montreal", "TZID:Europe/Paris", "TZID:Indian/Reunion",
+            ])
+        // Person by person in byte order of their id, each by start.
+        #expect(
+            lines.filter { $0.hasPrefix("UID:") } == [
+                "UID:julien-hoarau/point@jalon.invalid", "UID:julien-hoarau/sst@jalon.invalid",
+                "UID:lea-tremblay/portfolio@jalon.invalid", "UID:lea-tremblay/bilan@jalon.invalid",
+                "UID:marie-dupont/preliminaire@jalon.invalid", "UID:marie-dupont/cv@jalon.invalid",
+                "UID:marie-dupont/enquetes@jalon.invalid", "UID:marie-dupont/investigation@jalon.invalid",
+                "UID:marie-dupont/conclusion@jalon.invalid", "UID:marie-dupont/suivi@jalon.invalid",
             ])
         func event(_ uid: String) throws -> [String] {
             let start = try #require(lines.firstIndex(of: "UID:" + uid))
@@ -131,47 +140,93 @@ import Testing
         #expect(sst.contains { $0.hasPrefix("SUMMARY:Fin de validité\u{202F}: Sauveteur Secouriste du Travail") })
 
         // The same items give the same text again: nothing depends on the run.
-        var again = CalendarSequences(known: sequences.changes)
-        let second = export.ics(sequences: &again, now: now + 3600)
-        #expect(contentLines(second) == lines)
-        #expect(again.changes.isEmpty)
+        #expect(versions.known.count == 10)
+        versions.saved = 0
+        #expect(contentLines(export.ics(versions: versions, now: now + 3600)) == lines)
+        #expect(versions.saved == 0)
+        // Without a place to keep versions, every event is at version 0, dated now.
+        let fresh = contentLines(export.ics(versions: nil, now: now + 3600))
+        #expect(fresh.filter { $0 == "SEQUENCE:0" }.count == 10)
+        #expect(fresh.filter { $0 == "DTSTAMP:20270302T100000Z" }.count == 10)
     }
 
     @Test func theSequenceGrowsWhenAnItemChangesAndOnlyThen() throws {
         let fixture = try DeskFixture()
-        var sequences = CalendarSequences()
+        let versions = MemoryVersions()
         let first = DeskFixture.paris("2027-03-02T10:00:00+01:00")
-        _ = CalendarExport(people: fixture.people, settings: fixture.settings).ics(sequences: &sequences, now: first)
-        var known = sequences.changes
-        #expect(known.count == 10 && known.values.allSatisfy { $0.sequence == 0 && $0.changedAt == first })
+        _ = CalendarExport(people: fixture.people, settings: fixture.settings).ics(versions: versions, now: first)
+        #expect(versions.known.count == 10)
+        #expect(versions.known.values.allSatisfy { $0.sequence == 0 && $0.changedAt == first })
 
         try fixture.directory.write(
             "people/marie-dupont.toml",
             DeskFixture.marie.replacingOccurrences(of: "at = 2027-03-29T09:30:00", with: "at = 2027-03-30T09:30:00"))
         let moved = try load(fixture.directory)
         let later = first + 86_400
-        var next = CalendarSequences(known: known)
+        versions.changed = []
         let text = String(
-            decoding: CalendarExport(people: moved.people, settings: moved.settings).ics(sequences: &next, now: later),
+            decoding: CalendarExport(people: moved.people, settings: moved.settings).ics(
+                versions: versions, now: later),
             as: UTF8.self)
-        #expect(
-            Array(next.changes.keys).sorted() == [
-                "marie-dupont/conclusion@jalon.invalid", "marie-dupont/suivi@jalon.invalid",
-            ])
-        #expect(next.changes["marie-dupont/conclusion@jalon.invalid"]?.sequence == 1)
+        // The session moved, and with it the follow-up interview 6 months after it.
+        #expect(versions.changed == ["marie-dupont/conclusion@jalon.invalid", "marie-dupont/suivi@jalon.invalid"])
+        #expect(versions.known["marie-dupont/conclusion@jalon.invalid"]?.sequence == 1)
         #expect(
             text.contains("UID:marie-dupont/conclusion@jalon.invalid\r\nDTSTAMP:20270303T090000Z\r\nSEQUENCE:1\r\n"))
         #expect(text.contains("UID:marie-dupont/cv@jalon.invalid\r\nDTSTAMP:20270302T090000Z\r\nSEQUENCE:0\r\n"))
-        for (uid, version) in next.changes { known[uid] = version }
         // Moving it back is a change too: the number never goes down.
-        var back = CalendarSequences(known: known)
-        _ = CalendarExport(people: fixture.people, settings: fixture.settings).ics(sequences: &back, now: later + 60)
-        #expect(back.changes["marie-dupont/conclusion@jalon.invalid"]?.sequence == 2)
+        _ = CalendarExport(people: fixture.people, settings: fixture.settings).ics(versions: versions, now: later + 60)
+        #expect(versions.known["marie-dupont/conclusion@jalon.invalid"]?.sequence == 2)
+    }
+
+    /// The state database gives a batch of people every version of theirs, whatever ids sort between theirs.
+    @Test func theStateDatabaseGivesEachPersonAllTheirVersions() throws {
+        let dir = try TemporaryDirectory()
+        let store = try Store(directory: dir.path)
+        let people = ["a", "a-b", "a.c", "a0", "ab", "b", "b-a"]
+        var all: [String: CalendarSequence] = [:]
+        for (index, person) in people.enumerated() {
+            for item in ["x", "x-y", "z"] {
+                all[CalendarExport.uid(person: person, item: item)] = CalendarSequence(
+                    fingerprint: Int64(index), sequence: index, changedAt: Instant(seconds: Int64(index)))
+            }
+        }
+        try store.save(all)
+        #expect(try store.calendarSequences() == all)
+        for batch in [["a"], ["a-b"], ["a", "ab"], ["a.c", "b"], ["b-a"], people] {
+            let found = store.versions(ofPeople: batch)
+            for person in batch {
+                let theirs = all.filter { $0.key.hasPrefix(person + "/") }
+                #expect(theirs.count == 3)
+                #expect(theirs.allSatisfy { found[$0.key] == $0.value }, "\(batch): \(person)")
+            }
+        }
+        #expect(store.versions(ofPeople: []).isEmpty)
+        // A version never replaces a higher one.
+        let uid = CalendarExport.uid(person: "b", item: "x")
+        try store.save([uid: CalendarSequence(fingerprint: 9, sequence: 4, changedAt: Instant(seconds: 99))])
+        #expect(try store.calendarSequences()[uid] == all[uid])
     }
 
     @Test func fingerprintsAreTheSameOnEveryRun() {
         // FNV-1a 64 of "a" and of "" (published test vectors).
         #expect(CalendarSequences.fingerprint(Array("a".utf8)) == Int64(bitPattern: 0xaf63_dc4c_8601_ec8c))
         #expect(CalendarSequences.fingerprint([UInt8]()) == Int64(bitPattern: 0xcbf2_9ce4_8422_2325))
+    }
+}
+
+/// Versions kept in memory, with what was saved.
+final class MemoryVersions: CalendarVersionStore, @unchecked Sendable {
+    var known: [String: CalendarSequence] = [:]
+    /// How many versions were saved, and the UIDs, sorted.
+    var saved = 0
+    var changed: [String] = []
+
+    func versions(ofPeople people: [String]) -> [String: CalendarSequence] { known }
+
+    func save(_ changes: [String: CalendarSequence]) throws(StoreError) {
+        known.merge(changes) { $1 }
+        saved += changes.count
+        changed = (changed + changes.keys).sorted()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import JalonCore
@@ -17,7 +18,7 @@ import Testing
         let state = fixture.directory.url("state")
         let store = try Store(directory: state)
         let journal = MemoryJournal()
-        let file = CalendarFile(stateDirectory: state, journal: journal)
+        let file = CalendarFile(stateDirectory: state, journal: journal) { nil }
         let path = state + "/calendar.ics"
         let now = DeskFixture.paris("2027-03-02T10:00:00+01:00")
         #expect(file.write(settings: fixture.settings, people: fixture.people, store: store, now: now) == nil)
@@ -50,23 +51,23 @@ import Testing
         let configuration = try ConfigurationLoader(directory: dir.url("config"), systemZone: .utc).load()
         #expect(configuration.settings.calendarFile == dir.url("agenda/jalon.ics"))
         let journal = MemoryJournal()
-        let file = CalendarFile(stateDirectory: dir.url("state"), journal: journal)
+        let settings = configuration.settings
+        let people = configuration.people
+        let file = CalendarFile(
+            stateDirectory: dir.url("state"), journal: journal, settle: .zero, now: { Instant(seconds: 1_800_000_000) }
+        ) { (settings, people, nil) }
         // The folder does not exist: the write fails, the journal says so once for two tries.
         for _ in 0..<2 {
-            file.update(
-                settings: configuration.settings, people: ["p": configuration.people[0]], store: nil,
-                now: Instant(seconds: 1_800_000_000))
+            file.changed()
             file.waitUntilWritten()
         }
         #expect(journal.entries.count == 1)
         #expect(journal.entries.first?.event == .deliveryFailure)
         #expect(journal.entries.first?.fields["JALON_CALENDAR"] == dir.url("agenda/jalon.ics"))
         mkdir(dir.url("agenda"), 0o700)
-        file.update(
-            settings: configuration.settings, people: ["p": configuration.people[0]], store: nil,
-            now: Instant(seconds: 1_800_000_000))
+        file.changed()
         file.waitUntilWritten()
-        #expect(text(dir.url("agenda/jalon.ics")).contains("UID:p/d@jalon.invalid"))
+        #expect(text(dir.url("agenda/jalon.ics")).contains("UID:p/d@jalon.invalid\r\nDTSTAMP:20270115T080000Z\r\n"))
         #expect(mode(dir.url("agenda/jalon.ics")) == 0o600)
 
         let relative = try TemporaryDirectory()
@@ -75,6 +76,34 @@ import Testing
         #expect(problems.count == 2)
         #expect(problems.contains { $0.hasPrefix("jalon.toml:2:1: error: `file` must be the absolute path") })
         #expect(problems.contains { $0.hasPrefix("jalon.toml:3:1: warning: unknown key `fichier` in [calendar]") })
+    }
+
+    /// The first write goes out at once; a burst of changes after it makes one write, once they have settled;
+    /// nothing is read while nothing changes.
+    @Test func aBurstOfChangesMakesOneWrite() throws {
+        let fixture = try DeskFixture()
+        let reads = Mutex(0)
+        let people = fixture.people
+        let settings = fixture.settings
+        mkdir(fixture.directory.url("state"), 0o700)
+        let file = CalendarFile(
+            stateDirectory: fixture.directory.url("state"), journal: MemoryJournal(), settle: .milliseconds(300)
+        ) {
+            reads.withLock { $0 += 1 }
+            return (settings, people, nil)
+        }
+        // The first write, at start, goes out at once.
+        file.changed()
+        file.waitUntilWritten()
+        #expect(reads.withLock { $0 } == 1)
+        #expect(text(fixture.directory.url("state/calendar.ics")).contains("UID:marie-dupont/cv@jalon.invalid"))
+        let started = ContinuousClock.now
+        for _ in 0..<5 { file.changed() }
+        file.waitUntilWritten()
+        #expect(ContinuousClock.now - started >= .milliseconds(300))
+        #expect(reads.withLock { $0 } == 2)
+        usleep(400_000)
+        #expect(reads.withLock { $0 } == 2)
     }
 
     /// The daemon in this process writes the file at start and again after a change of the configuration.
@@ -91,7 +120,7 @@ import Testing
         defer { daemon.shutdown() }
         let path = dir.url("state/calendar.ics")
         func wait(_ condition: () -> Bool) async -> Bool {
-            for _ in 0..<250 {
+            for _ in 0..<500 {
                 if condition() { return true }
                 try? await Task.sleep(for: .milliseconds(20))
             }

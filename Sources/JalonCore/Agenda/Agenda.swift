@@ -124,13 +124,10 @@ package struct Agenda: Sendable {
             return ViewText.noReminders(from: zone.local(from).date, to: zone.local(to - 1).date).text(language) + "\n"
         }
         var out = ""
-        var currentDay: LocalDate?
+        var headings = DayHeadings(language: language)
         for r in reminders {
             let local = zone.local(r.due)
-            if local.date != currentDay {
-                out += (currentDay == nil ? "" : "\n") + DateText.day(local.date, language) + "\n"
-                currentDay = local.date
-            }
+            out += headings.heading(local.date)
             var time = EventLines.clock(local.time)
             if r.zone != zone {
                 time += " (\(EventLines.clock(r.zone.local(r.due).time)) \(r.zone.identifier))"

@@ -1,3 +1,4 @@
+import CLinux
 import Dispatch
 import Foundation
 import Synchronization
@@ -5,35 +6,68 @@ import Synchronization
 /// The calendar file the daemon keeps up to date, so that a calendar program can subscribe to it: `calendar.ics`
 /// in the state directory, or `[calendar] file` in `jalon.toml`.
 ///
-/// Written again after every reload, off the daemon's queue (a reload does not wait for it; reloads that come while
-/// it is written are folded into one more write), atomically (a temporary file in the same folder, then a rename:
-/// a reader never sees half a calendar), mode 0600 (it names the beneficiaries). A failure goes to the journal once,
-/// until the file can be written again.
+/// Written at start, then again after a change of the configuration once it has been quiet for `settle` (2 s: a
+/// burst of changes makes one write) or, when it keeps changing, `longest` (30 s) after the first change not yet
+/// written. The configuration is taken from `source` only then, as a list of its own: nothing of the daemon's is
+/// held between writes or during one (its dictionary of people, shared, would be copied at its next reload). The
+/// writing runs on a thread of its own — not a Dispatch worker: one of the shared pool would wake the process every
+/// second (see `QuietDispatch`) — so that it never holds the daemon's queue; it shares the daemon's connection to the
+/// state database (a connection of its own would make and drop Dispatch queues, with the same effect), for a few
+/// short queries. The file is written atomically (a temporary file in the same folder,
+/// then a rename: a reader never sees half a calendar), mode 0600 (it names the beneficiaries). A failure goes to
+/// the journal once, until the file can be written again.
 package final class CalendarFile: Sendable {
     package static let fileName = "calendar.ics"
 
-    private struct Request: Sendable {
-        var settings: Settings
-        var people: [Person]
-        var store: Store?
-        var now: Instant
-    }
+    /// The configuration to write — the settings, the people — and the state database where the events' versions
+    /// are kept (nil when it cannot be used: they start again from 0); nil when there is no configuration any more.
+    package typealias Source = @Sendable () -> (Settings, [Person], Store?)?
 
     private struct State {
-        var pending: Request?
-        var writing = false
+        /// Changes signalled, and how many of them are written (or failed): for `waitUntilWritten`.
+        var asked = 0
+        var handled = 0
+        /// When the first change not yet written, and the last one, came.
+        var firstPending: ContinuousClock.Instant?
+        var lastChange = ContinuousClock.now
         var lastProblem: String?
+        var stopped = false
     }
 
     private let stateDirectory: String
     private let journal: any JournalWriter
+    private let settle: Duration
+    private let longest: Duration
+    private let now: @Sendable () -> Instant
+    private let source: Source
     private let state = Mutex(State())
-    /// A serial queue: it runs on libdispatch's overcommit pool, which wakes nobody while idle (see QuietDispatch).
-    private let queue = DispatchQueue(label: "jalon.calendar-file")
+    /// Signalled once for each change; the thread waits on it, and wakes for nothing else.
+    private let wake = DispatchSemaphore(value: 0)
 
-    package init(stateDirectory: String, journal: any JournalWriter) {
+    /// - Parameters:
+    ///   - settle: how long the configuration must be quiet before the file is written (zero: at once).
+    ///   - longest: how long a change may wait for quiet.
+    ///   - now: the clock that dates new versions of events (their DTSTAMP).
+    ///   - source: the configuration as it is when the file is written.
+    package init(
+        stateDirectory: String, journal: any JournalWriter, settle: Duration = .seconds(2),
+        longest: Duration = .seconds(30), now: @escaping @Sendable () -> Instant = { Instant(Date()) },
+        source: @escaping Source
+    ) {
         self.stateDirectory = stateDirectory
         self.journal = journal
+        self.settle = settle
+        self.longest = longest
+        self.now = now
+        self.source = source
+        let thread = Thread { [weak self, wake] in CalendarFile.work(wake: wake) { self } }
+        thread.name = "jalon.calendar"
+        thread.start()
+    }
+
+    deinit {
+        state.withLock { $0.stopped = true }
+        wake.signal()
     }
 
     /// Where the calendar goes with these settings.
@@ -41,36 +75,60 @@ package final class CalendarFile: Sendable {
         settings.calendarFile ?? stateDirectory + "/" + CalendarFile.fileName
     }
 
-    /// Queues a write of the calendar of `people`; returns at once.
-    ///
-    /// - Parameter store: where the events' versions are kept; nil when the state database cannot be used (the
-    ///   versions then start again from what it last recorded).
-    package func update(settings: Settings, people: [String: Person], store: Store?, now: Instant) {
-        let request = Request(settings: settings, people: Array(people.values), store: store, now: now)
-        let start = state.withLock { state -> Bool in
-            state.pending = request
-            guard !state.writing else { return false }
-            state.writing = true
-            return true
+    /// Says that the configuration changed (or was read at start): the file is written again; returns at once.
+    package func changed() {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            state.asked += 1
+            state.lastChange = now
+            if state.firstPending == nil { state.firstPending = now }
         }
-        if start { queue.async { self.drain() } }
+        wake.signal()
     }
 
-    /// Waits until the writes queued so far are done (for tests and a clean stop).
+    /// Waits until the changes signalled so far are written (for tests).
     package func waitUntilWritten() {
-        queue.sync {}
+        let asked = state.withLock { $0.asked }
+        while state.withLock({ $0.handled < asked }) { usleep(1000) }
     }
 
-    private func drain() {
-        while let request = state.withLock({ state -> Request? in
-            let next = state.pending
-            state.pending = nil
-            if next == nil { state.writing = false }
-            return next
-        }) {
-            let problem = write(
-                settings: request.settings, people: request.people, store: request.store, now: request.now)
-            report(problem, path: path(request.settings), language: request.settings.language)
+    /// The thread's loop: wait for a change, let a burst of them pass, write the configuration as it is then.
+    private static func work(wake: DispatchSemaphore, file: () -> CalendarFile?) {
+        while true {
+            wake.wait()
+            // Wait for quiet, or for the longest wait: one sleep per burst of changes, none while idle.
+            while let wait = file()?.wait(), wait > .zero {
+                Thread.sleep(
+                    forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+            }
+            guard let file = file() else { return }
+            let (pending, asked, stopped) = file.state.withLock { state in
+                defer { state.firstPending = nil }
+                return (state.firstPending != nil, state.asked, state.stopped)
+            }
+            if stopped { return }
+            // The changes that came during the wait are in this write: their own signals find nothing pending.
+            if pending, let (settings, people, store) = file.source() {
+                let problem = file.write(
+                    settings: settings, people: people, store: store,
+                    now: file.now())
+                file.report(problem, path: file.path(settings), language: settings.language)
+                // The write is a burst of short-lived buffers; give the pages back, so that a daemon that sleeps
+                // for days does not keep them.
+                malloc_trim(0)
+            }
+            file.state.withLock { $0.handled = max($0.handled, asked) }
+        }
+    }
+
+    /// How long to wait still before writing: until `settle` after the last update, at most `longest` after the
+    /// first one pending.
+    private func wait() -> Duration {
+        state.withLock { state in
+            // The first write (at start) goes out at once: nothing is changing then.
+            guard let first = state.firstPending, settle > .zero, state.handled > 0 else { return .zero }
+            let due = min(state.lastChange + settle, first + longest)
+            return due - ContinuousClock.now
         }
     }
 
@@ -91,10 +149,11 @@ package final class CalendarFile: Sendable {
     ///
     /// - Returns: what went wrong, or nil when the file is written.
     @discardableResult
-    package func write(settings: Settings, people: [Person], store: Store?, now: Instant) -> String? {
-        let people = people.sorted { bytesPrecede($0.id, $1.id) }
-        let export = CalendarExport(people: people, settings: settings)
-        var sequences = CalendarSequences(known: (try? store?.calendarSequences()) ?? [:])
+    package func write(
+        settings: Settings, people: [Person], store: (any CalendarVersionStore)?, now: Instant
+    ) -> String? {
+        var export = CalendarExport(people: people, settings: settings)
+        export.parallel = false
         let target = path(settings)
         let slash = target.lastIndex(of: "/") ?? target.startIndex
         let folder = target[..<slash]
@@ -103,7 +162,9 @@ package final class CalendarFile: Sendable {
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         fchmod(fd, 0o600)
         var failure: Int32 = 0
-        export.write(sequences: &sequences, now: now) { bytes in
+        // Versions are saved as the batches of people are written, before the file is in place: if it never is, the
+        // next write gives the same content the same numbers, and numbers only ever grow.
+        export.write(versions: store, now: now) { bytes in
             guard failure == 0 else { return }
             bytes.withUnsafeBytes { buffer in
                 var offset = 0
@@ -124,9 +185,6 @@ package final class CalendarFile: Sendable {
             unlink(temporary)
             return String(cString: strerror(failure))
         }
-        // Versions are saved once the file that carries them is in place; if saving fails, the next write gives
-        // the same numbers again, which is what the file already says.
-        try? store?.saveCalendarSequences(sequences.changes)
         return nil
     }
 }

@@ -70,7 +70,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var templateProblems: [Diagnostic] = []
     private var mailWorker: MailWorker?
     private var digestTimer: DispatchSourceTimer?
-    private lazy var calendarFile = CalendarFile(stateDirectory: options.stateDirectory, journal: options.journal)
+    private lazy var calendarFile = CalendarFile(stateDirectory: options.stateDirectory, journal: options.journal) {
+        [weak self] in self.map { d in d.inspect { (d.live.settings, Array(d.live.people.values), d.store) } }
+    }
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
     private var settingsIdentity: FileIdentity?
@@ -408,7 +410,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             perform(actions.isEmpty ? scheduler.timeChanged(now: current) : actions)
         }
         scheduleDigests()
-        calendarFile.update(settings: live.settings, people: live.people, store: store, now: current)
+        calendarFile.changed()
         mailWorker?.pump()
         if reason != .start {
             let problems = live.diagnostics.filter { $0.severity == .error }.count

@@ -13,6 +13,15 @@ package struct CalendarSequence: Hashable, Sendable {
     }
 }
 
+/// Where the versions of a calendar's events are kept between runs: the state database (`Store`).
+package protocol CalendarVersionStore: Sendable {
+    /// The versions known for the events of these people (and maybe of others), by UID; none when they cannot be
+    /// read.
+    func versions(ofPeople people: [String]) -> [String: CalendarSequence]
+    /// Records new versions.
+    func save(_ changes: [String: CalendarSequence]) throws(StoreError)
+}
+
 /// Gives each event of a calendar its SEQUENCE (RFC 5545 §3.8.7.4): 0 when it first appears, one more each time
 /// its content changes, so that a calendar program that subscribed to the file takes the new version.
 ///

@@ -37,10 +37,8 @@ struct TimeZoneComponent {
             let name = observance.isDaylight ? "DAYLIGHT" : "STANDARD"
             writer.line("BEGIN", name)
             // DTSTART is the wall-clock time of the change in the offset that was in force until then.
-            writer.line(
-                "DTSTART",
-                ICalendarWriter.basic(
-                    LocalDateTime(wallSeconds: observance.at.seconds + Int64(observance.offsetBefore))))
+            writer.dateTime(
+                "DTSTART", LocalDateTime(wallSeconds: observance.at.seconds + Int64(observance.offsetBefore)))
             writer.line("TZOFFSETFROM", ICalendarWriter.offset(observance.offsetBefore))
             writer.line("TZOFFSETTO", ICalendarWriter.offset(observance.offsetAfter))
             writer.line("END", name)

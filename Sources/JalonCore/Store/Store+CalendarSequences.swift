@@ -23,11 +23,21 @@ extension Store {
     /// Every version recorded, by UID (none when the table does not exist yet: a database opened read-only that an
     /// older jalon wrote).
     package func calendarSequences() throws(StoreError) -> [String: CalendarSequence] {
+        try calendarSequences(from: "", to: nil)
+    }
+
+    /// The versions whose UID is in [`low`, `high`) (no upper bound when nil), by UID.
+    func calendarSequences(from low: String, to high: String?) throws(StoreError) -> [String: CalendarSequence] {
         try read { db in
             guard try db.tableExists("calendar_sequence") else { return [:] }
             var known: [String: CalendarSequence] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT uid, fingerprint, sequence, changed_at FROM calendar_sequence")
+            let sql = "SELECT uid, fingerprint, sequence, changed_at FROM calendar_sequence WHERE uid >= ?"
+            let rows =
+                if let high {
+                    try Row.fetchCursor(db, sql: sql + " AND uid < ?", arguments: [low, high])
+                } else {
+                    try Row.fetchCursor(db, sql: sql, arguments: [low])
+                }
             while let row = try rows.next() {
                 known[row[0]] = CalendarSequence(
                     fingerprint: row[1], sequence: row[2], changedAt: Instant(seconds: row[3]))
@@ -53,5 +63,20 @@ extension Store {
                 ])
             }
         }
+    }
+}
+
+extension Store: CalendarVersionStore {
+    /// The versions of these people's events: one range of UIDs from the least `PERSON/` to the greatest `PERSON0`
+    /// ("0" is the byte after "/"), which holds every UID of each of them (and perhaps of others between).
+    package func versions(ofPeople people: [String]) -> [String: CalendarSequence] {
+        guard let low = people.map({ $0 + "/" }).min(by: bytesPrecede),
+            let high = people.map({ $0 + "0" }).max(by: bytesPrecede)
+        else { return [:] }
+        return (try? calendarSequences(from: low, to: high)) ?? [:]
+    }
+
+    package func save(_ changes: [String: CalendarSequence]) throws(StoreError) {
+        try saveCalendarSequences(changes)
     }
 }

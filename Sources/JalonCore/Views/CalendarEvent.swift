@@ -44,10 +44,7 @@ package struct CalendarEvent: Sendable {
         let planned = planner.items(of: person)
         events.reserveCapacity(planned.count)
         for (index, item) in planned.enumerated() {
-            var end: Instant?
-            if item.kind == .session, let duration = item.duration, duration.count > 0 {
-                end = calendar.adding(duration, to: item.base).instant
-            }
+            let end = item.kind == .session ? end(of: item.base, after: item.duration, calendar: calendar) : nil
             // The derived follow-up interview comes after the file's items: it has no entry in `person.items`.
             var doneOn = index < person.items.count ? person.items[index].doneOn : nil
             var done = item.done
@@ -64,8 +61,24 @@ package struct CalendarEvent: Sendable {
         return events
     }
 
+    /// When a session that starts at `start` ends, `duration` later; nil without a duration.
+    static func end(of start: ZonedTime, after duration: CalendarDuration?, calendar: WorkCalendar) -> Instant? {
+        guard let duration, duration.count > 0 else { return nil }
+        return calendar.adding(duration, to: start).instant
+    }
+
     /// Start first, then by id: the order of every list of events.
     package static func precedes(_ a: CalendarEvent, _ b: CalendarEvent) -> Bool {
         a.start != b.start ? a.start < b.start : bytesPrecede(a.id, b.id)
+    }
+
+    /// `events` in the order of `precedes`, sorted through plain keys (start, position) so that the sort moves
+    /// integers rather than events, each a dozen references to count.
+    package static func sorted(_ events: [CalendarEvent]) -> [CalendarEvent] {
+        let starts = events.map(\.start.seconds)
+        let ids = events.map(\.id)
+        var order = Array(events.indices)
+        order.sort { a, b in starts[a] != starts[b] ? starts[a] < starts[b] : bytesPrecede(ids[a], ids[b]) }
+        return order.map { events[$0] }
     }
 }

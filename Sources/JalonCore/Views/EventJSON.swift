@@ -37,6 +37,25 @@ extension JSONWriter {
         optional(event.doneOn?.description)
     }
 
+    /// A JSON array of events, one object a line; `extra` writes keys of a view's own into each object.
+    static func array(
+        of events: [CalendarEvent], extra: (inout JSONWriter, CalendarEvent) -> Void = { _, _ in }
+    ) -> [UInt8] {
+        var out = JSONWriter()
+        out.bytes.reserveCapacity(events.count * 440 + 4)
+        out.raw("[")
+        for (index, event) in events.enumerated() {
+            out.raw(index == 0 ? "\n" : ",\n")
+            out.event(event)
+            extra(&out, event)
+            out.raw("}")
+        }
+        out.raw(events.isEmpty ? "]\n" : "\n]\n")
+        return out.bytes
+    }
+
+    mutating func integer(_ value: Int) { bytes += Array(String(value).utf8) }
+
     /// A string, or `null`.
     mutating func optional(_ text: String?) {
         if let text { string(text) } else { raw("null") }

@@ -36,23 +36,14 @@ package struct EventList: Sendable {
                 events.append(event)
             }
         }
-        self.events = events.sorted(by: CalendarEvent.precedes)
+        self.events = CalendarEvent.sorted(events)
         self.from = from
         self.to = to
     }
 
     /// One JSON array, one object a line (see `EventJSON`).
     package func json() -> [UInt8] {
-        var out = JSONWriter()
-        out.bytes.reserveCapacity(events.count * 420 + 4)
-        out.raw("[")
-        for (index, event) in events.enumerated() {
-            out.raw(index == 0 ? "\n" : ",\n")
-            out.event(event)
-            out.raw("}")
-        }
-        out.raw(events.isEmpty ? "]\n" : "\n]\n")
-        return out.bytes
+        JSONWriter.array(of: events)
     }
 
     /// A table grouped by day in `zone`, in `language`: each item on two lines, when and what, then its id.
@@ -61,13 +52,9 @@ package struct EventList: Sendable {
             return ViewText.noEvents(from: zone.local(from).date, to: zone.local(to - 1).date).text(language) + "\n"
         }
         var out = ""
-        var currentDay: LocalDate?
+        var headings = DayHeadings(language: language)
         for event in events {
-            let day = event.isAllDay ? event.date : zone.local(event.start).date
-            if day != currentDay {
-                out += (currentDay == nil ? "" : "\n") + DateText.day(day, language) + "\n"
-                currentDay = day
-            }
+            out += headings.heading(event.isAllDay ? event.date : zone.local(event.start).date)
             out += EventLines(event: event, zone: zone, language: language).text
         }
         return out

@@ -24,7 +24,7 @@ package struct OverdueList: Sendable {
                 events.append(event)
             }
         }
-        self.events = events.sorted(by: CalendarEvent.precedes)
+        self.events = CalendarEvent.sorted(events)
         self.now = now
     }
 
@@ -35,18 +35,10 @@ package struct OverdueList: Sendable {
 
     /// One JSON array, oldest first: the objects of `events` with `days_overdue`.
     package func json() -> [UInt8] {
-        var out = JSONWriter()
-        out.bytes.reserveCapacity(events.count * 440 + 4)
-        out.raw("[")
-        for (index, event) in events.enumerated() {
-            out.raw(index == 0 ? "\n" : ",\n")
-            out.event(event)
+        JSONWriter.array(of: events) { out, event in
             out.raw(",\"days_overdue\":")
-            out.bytes += Array(String(daysOverdue(event)).utf8)
-            out.raw("}")
+            out.integer(daysOverdue(event))
         }
-        out.raw(events.isEmpty ? "]\n" : "\n]\n")
-        return out.bytes
     }
 
     /// One entry a line pair, oldest first: since when, then what, who and the consultant.

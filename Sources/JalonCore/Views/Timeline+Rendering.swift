@@ -5,15 +5,11 @@ extension Timeline {
         var out =
             ViewText.personHeader(
                 name: person.name, id: person.id, zone: self.zone.identifier, consultant: consultantName
-            ).text(language) + "\n"
-        var currentDay: LocalDate?
+            ).text(language) + "\n\n"
+        var headings = DayHeadings(language: language)
         for entry in entries {
             let event = entry.event
-            let day = event.isAllDay ? event.date : zone.local(event.start).date
-            if day != currentDay {
-                out += "\n" + DateText.day(day, language) + "\n"
-                currentDay = day
-            }
+            out += headings.heading(event.isAllDay ? event.date : zone.local(event.start).date)
             var lines = EventLines(event: event, zone: zone, language: language)
             lines.state = stateText(entry.state, event: event).text(language)
             out += lines.text
@@ -106,7 +102,7 @@ extension Timeline {
             out.string(entry.state.name)
             if case .overdue(let days) = entry.state {
                 out.raw(",\"days_overdue\":")
-                out.bytes += Array(String(days).utf8)
+                out.integer(days)
             }
             out.raw(",\"reminders\":[")
             for (i, reminder) in entry.reminders.enumerated() {
@@ -130,7 +126,7 @@ extension Timeline {
                     out.raw("{\"state\":")
                     out.string(Timeline.mailStateName(message))
                     out.raw(",\"attempts\":")
-                    out.bytes += Array(String(message.attempts).utf8)
+                    out.integer(message.attempts)
                     out.raw(",\"next_attempt\":")
                     out.time(message.state == "pending" ? message.nextAttempt : nil, in: zone)
                     out.raw(",\"error\":")
