@@ -21,7 +21,8 @@ struct Jalon: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Check.self, AgendaCommand.self, Run.self, Done.self, Undone.self, Status.self, Retry.self, TestMail.self,
+            Check.self, AgendaCommand.self, EventsCommand.self, ShowCommand.self, OverdueCommand.self,
+            ExportCommand.self, Run.self, Done.self, Undone.self, Status.self, Retry.self, TestMail.self,
             SendmailPrivilegesCommand.self,
         ]
     )

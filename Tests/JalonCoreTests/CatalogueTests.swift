@@ -15,6 +15,7 @@ import Testing
         ("CommandText", CommandText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("StatusText", StatusText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("MailText", MailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("ViewText", ViewText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -186,17 +186,19 @@ import Testing
         #expect(
             fr.stdout == """
                 lundi 30 novembre 2026
-                  09:00  Mettre à jour le CV (échéance)
+                  09:00  rappel J-1 · Mettre à jour le CV — échéance le mardi 1er décembre · p
                          p/cv/-1d → p@example.org
 
                 mardi 1er décembre 2026
-                  09:00  Mettre à jour le CV (échéance)
+                  09:00  rappel le jour J · Mettre à jour le CV — échéance le mardi 1er décembre · p
                          p/cv/+0d → p@example.org
 
                 """)
         try scratch.write("c/jalon.toml", "locale = \"en\"\ntimezone = \"America/Guadeloupe\"\n")
         let en = try jalon(["agenda", "--config", scratch.path + "/c", "--from", "2026-11-30", "--days", "7"])
-        #expect(en.stdout.hasPrefix("Monday 30 November 2026\n  09:00  Mettre à jour le CV (deadline)\n"))
+        #expect(
+            en.stdout.hasPrefix(
+                "Monday 30 November 2026\n  09:00  reminder D-1 · Mettre à jour le CV — due Tuesday 1 December · p\n"))
         let none = try jalon(["agenda", "--config", scratch.path + "/c", "--from", "2027-06-01", "--days", "7"])
         #expect(none.stdout == "No reminders from Tuesday 1 June 2027 to Monday 7 June 2027.\n")
     }

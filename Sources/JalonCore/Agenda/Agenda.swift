@@ -114,43 +114,54 @@ package struct Agenda: Sendable {
         }
     }
 
-    /// A table grouped by day in `zone`: each reminder on two lines, what and when, then its id and recipients.
+    /// A table grouped by day in `zone`: each reminder on two lines — when it is due, that it is a reminder, and
+    /// when the item itself is; then its id and recipients.
+    ///
+    /// "09:30  rappel J-2 · Entretien de conclusion — lundi 7 décembre à 9 h 30 · marie-dupont": the time at the
+    /// left is the reminder's, never the appointment's.
     package func table(language: Language, zone: Zone) -> String {
-        let fr = language == .fr
         guard !reminders.isEmpty else {
-            let start = DateText.day(zone.local(from).date, language)
-            let end = DateText.day(zone.local(to - 1).date, language)
-            return fr ? "Aucun rappel du \(start) au \(end).\n" : "No reminders from \(start) to \(end).\n"
+            return ViewText.noReminders(from: zone.local(from).date, to: zone.local(to - 1).date).text(language) + "\n"
         }
         var out = ""
-        var currentDay: LocalDate?
+        var headings = DayHeadings(language: language)
         for r in reminders {
             let local = zone.local(r.due)
-            if local.date != currentDay {
-                out += (currentDay == nil ? "" : "\n") + DateText.day(local.date, language) + "\n"
-                currentDay = local.date
-            }
-            var when = "\(pad(local.time.hour, 2)):\(pad(local.time.minute, 2))"
+            out += headings.heading(local.date)
+            var time = EventLines.clock(local.time)
             if r.zone != zone {
-                let there = r.zone.local(r.due)
-                when += " (\(pad(there.time.hour, 2)):\(pad(there.time.minute, 2)) \(r.zone.identifier))"
+                time += " (\(EventLines.clock(r.zone.local(r.due).time)) \(r.zone.identifier))"
             }
-            var what = kindLabel(r.kind, fr)
-            if let index = r.followUpIndex { what += fr ? ", relance \(index)" : ", follow-up \(index)" }
-            out += "  \(when)  \(r.title) (\(what))\n"
-            let recipients = r.to.isEmpty ? (fr ? "journal seulement" : "journal only") : r.to.joined(separator: ", ")
+            let line = ViewText.agendaLine(
+                time: time, step: Agenda.stepText(r, language), title: r.title,
+                when: itemWhen(r, zone: zone, dueOn: local.date).text(language),
+                person: r.person)
+            out += "  " + line.text(language) + "\n"
+            let recipients = r.to.isEmpty ? ViewText.journalOnly.text(language) : r.to.joined(separator: ", ")
             out += "         \(r.id) → \(recipients)\n"
         }
         return out
     }
 
-    private func kindLabel(_ kind: ItemKind, _ fr: Bool) -> String {
-        switch kind {
-        case .session: fr ? "séance" : "session"
-        case .deadline: fr ? "échéance" : "deadline"
-        case .renewal: fr ? "recyclage" : "renewal"
-        case .suivi: fr ? "entretien de suivi" : "follow-up interview"
+    /// "rappel J-2", "relance 1": what kind of reminder it is.
+    static func stepText(_ reminder: Reminder, _ language: Language) -> String {
+        if let index = reminder.followUpIndex { return ViewText.followUpStep(index).text(language) }
+        guard let duration = try? CalendarDuration.parse(reminder.step) else { return reminder.step }
+        return ViewText.step(duration).text(language)
+    }
+
+    /// When the item the reminder is about takes place: a session at its time in `zone` (and the person's own when
+    /// it differs), other items on their date.
+    private func itemWhen(_ r: Reminder, zone: Zone, dueOn day: LocalDate) -> ViewText {
+        guard r.kind == .session else {
+            let date = r.zone.local(r.base).date
+            return .itemWhen(kind: r.kind, date: date, time: nil, year: date.year != day.year, there: nil, zone: nil)
         }
+        let here = zone.local(r.base)
+        let there = r.zone != zone ? r.zone.local(r.base).time : nil
+        return .itemWhen(
+            kind: r.kind, date: here.date, time: here.time, year: here.date.year != day.year, there: there,
+            zone: there == nil ? nil : r.zone.identifier)
     }
 }
 

@@ -16,12 +16,17 @@ package enum DateText {
 
     /// "mardi 1er décembre 2026", "Tuesday 1 December 2026".
     package static func day(_ date: LocalDate, _ language: Language) -> String {
+        dayWithoutYear(date, language) + " " + String(date.year)
+    }
+
+    /// "lundi 7 décembre", "Monday 7 December": a day of the current year, or one close enough not to need it.
+    package static func dayWithoutYear(_ date: LocalDate, _ language: Language) -> String {
         switch language {
         case .fr:
             let day = date.day == 1 ? "1er" : String(date.day)
-            return "\(frenchDays[date.weekday - 1]) \(day) \(frenchMonths[date.month - 1]) \(date.year)"
+            return "\(frenchDays[date.weekday - 1]) \(day) \(frenchMonths[date.month - 1])"
         case .en:
-            return "\(englishDays[date.weekday - 1]) \(date.day) \(englishMonths[date.month - 1]) \(date.year)"
+            return "\(englishDays[date.weekday - 1]) \(date.day) \(englishMonths[date.month - 1])"
         }
     }
 

@@ -99,6 +99,22 @@ package struct Zone: Hashable, Sendable {
         return Instant(seconds: wall - Int64(before))
     }
 
+    /// The changes of offset in `range`, in order, each with the offset before it, the offset after it, and whether
+    /// the new offset is daylight saving time; an empty list for a range with no change.
+    ///
+    /// Only 1900–2200 is known (as for `offset(at:)`).
+    package func transitions(in range: Range<Instant>) -> [ZoneTransition] {
+        rules.transitions(in: range.lowerBound.seconds..<range.upperBound.seconds).map { at, before, after in
+            let instant = Instant(seconds: at)
+            return ZoneTransition(
+                at: instant, offsetBefore: before, offsetAfter: after,
+                isDaylight: timeZone.isDaylightSavingTime(for: instant.date))
+        }
+    }
+
+    /// Whether `instant` falls in this zone's daylight saving time.
+    package func isDaylight(at instant: Instant) -> Bool { timeZone.isDaylightSavingTime(for: instant.date) }
+
     /// RFC 3339 with this zone's offset, to the second: `2027-03-17T09:00:00+01:00`.
     package func rfc3339(_ instant: Instant) -> String {
         let offset = offset(at: instant)
@@ -108,6 +124,15 @@ package struct Zone: Hashable, Sendable {
         // RFC 3339 offsets have no seconds; only local mean times before 1912 had any.
         return local.description + sign + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
     }
+}
+
+/// A change of a zone's offset from UTC.
+package struct ZoneTransition: Hashable, Sendable {
+    package var at: Instant
+    /// Seconds east of UTC before and after `at`.
+    package var offsetBefore: Int
+    package var offsetAfter: Int
+    package var isDaylight: Bool
 }
 
 /// A zone's UTC offsets as a sorted table of transitions, so that looking one up is a binary search with no lock.
@@ -138,6 +163,15 @@ private final class OffsetTable: Sendable {
         }
         self.transitions = transitions
         self.offsets = offsets
+    }
+
+    /// The transitions in `range` as (instant, offset before, offset after).
+    func transitions(in range: Range<Int64>) -> [(Int64, Int, Int)] {
+        var result: [(Int64, Int, Int)] = []
+        for index in 1..<max(1, transitions.count) where range.contains(transitions[index]) {
+            result.append((transitions[index], Int(offsets[index - 1]), Int(offsets[index])))
+        }
+        return result
     }
 
     /// The offset at `seconds`, or nil outside 1900–2200.

@@ -116,6 +116,8 @@ package struct Settings: Sendable {
     package var mail: MailSettings
     package var consultants: [String: Consultant]
     package var policies: [ItemKind: Policy]
+    /// `[calendar] file`: where the daemon keeps its calendar; nil: `calendar.ics` in the state directory.
+    package var calendarFile: String? = nil
 
     /// The defaults, with the system's zone (or `zone` when given).
     package static func defaults(zone: Zone = .system) -> Settings {
@@ -179,6 +181,8 @@ package struct Item: Hashable, Sendable {
     package var followUp: FollowUp??
     package var onNonWorking: NonWorkingRule?
     package var done: Bool
+    /// The date of `done = 2027-03-01` (the local date of a date-time), when the file gives one.
+    package var doneOn: LocalDate? = nil
 }
 
 /// One person file.

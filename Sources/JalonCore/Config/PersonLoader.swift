@@ -86,10 +86,12 @@ enum PersonLoader {
             reader.warning("`follow_up` has no effect on a session: sessions get no follow-ups", key: "follow_up")
         }
         var done = false
+        var doneOn: LocalDate?
         if let node = reader.value("done") {
             switch node {
             case .bool(let flag): done = flag
-            case .date, .dateTime: done = true
+            case .date(let date): (done, doneOn) = (true, date)
+            case .dateTime(let local, _): (done, doneOn) = (true, local.date)
             default: reader.mismatch("done", expected: "true, false or the date it was done", found: node)
             }
         }
@@ -175,7 +177,7 @@ enum PersonLoader {
         return (id, Item(
             id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
             trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
-            onNonWorking: overrides.onNonWorking, done: done))
+            onNonWorking: overrides.onNonWorking, done: done, doneOn: doneOn))
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.

@@ -32,6 +32,9 @@ enum SettingsLoader {
                 settings.consultants[consultant.id] = consultant
             }
         }
+        if let calendar = reader.table("calendar") {
+            settings.calendarFile = loadCalendar(calendar, at: reader.keyPath("calendar"), diagnostics: diagnostics)
+        }
         if let policies = reader.table("policy") {
             var policyReader = TableReader(
                 policies, at: reader.keyPath("policy"), context: "[policy]", diagnostics: diagnostics)

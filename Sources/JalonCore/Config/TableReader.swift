@@ -335,19 +335,8 @@ package func closest(to word: String, among candidates: [String]) -> String? {
     var best: (String, Int)?
     for candidate in Set(candidates) {
         let c = Array(candidate.unicodeScalars)
-        var previous = Array(0...c.count)
-        for i in 1...max(w.count, 1) where !w.isEmpty {
-            var row = [i] + Array(repeating: 0, count: c.count)
-            for j in stride(from: 1, through: c.count, by: 1) {
-                let cost = w[i - 1] == c[j - 1] ? 0 : 1
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-            }
-            previous = row
-        }
-        let distance = w.isEmpty ? c.count : previous[c.count]
-        if distance <= max(1, c.count / 3),
-            best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true
-        {
+        let distance = editDistance(w, c)
+        if distance <= max(1, c.count / 3), best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
             best = (candidate, distance)
         }
     }

@@ -50,6 +50,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
     private var mailWorker: MailWorker?
     private lazy var digests = DigestTimer(queue: queue)
     private lazy var mailSupervisor = MailSupervisor(journal: options.journal)
+    private lazy var calendarFile = CalendarFile(stateDirectory: options.stateDirectory, journal: options.journal) {
+        [weak self] in self.map { d in d.inspect { (d.live.settings, Array(d.live.people.values), d.recorder.store) } }
+    }
     private var acknowledgements: Set<Acknowledgement> = []
     private var identities: [String: FileIdentity] = [:]
     private var settingsIdentity: FileIdentity?
@@ -457,6 +460,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 mailSupervisor.settingsApplied(live.settings, people: live.people.values, store: recorder.store))
         }
         scheduleDigests()
+        calendarFile.changed()
         mailWorker?.pump()
         if reason != .start {
             let problems = live.diagnostics.filter { $0.severity == .error }.count

@@ -44,35 +44,40 @@ package struct DigestComposer: Sendable {
         let planner = ReminderPlanner(settings: settings)
         var sessions: [(Instant, [String: Any])] = []
         var week: [(Instant, [String: Any])] = []
-        var overdue: [(Instant, [String: Any])] = []
-        let fr = settings.language == .fr
+        let language = settings.language
         for person in people where person.consultant == consultant.id {
             for item in planner.items(of: person) where !item.done && !isFinished(item.key, item.base.instant) {
                 let at = item.base.instant
                 let local = zone.local(at)
                 var entry: [String: Any] = [
                     "title": item.title, "person_name": person.name, "person": person.id, "id": item.key,
-                    "kind": kindLabel(item.kind, fr),
+                    "kind": WordText.kind(item.kind).text(language),
                 ]
                 if item.kind == .session {
                     guard local.date == today else { continue }
-                    entry["time"] = DateText.time(local.time, settings.language)
+                    entry["time"] = DateText.time(local.time, language)
                     if let place = item.place { entry["place"] = place }
                     sessions.append((at, entry))
                 } else if at >= instant && at < weekEnd {
-                    entry["date"] = DateText.day(local.date, settings.language)
+                    entry["date"] = DateText.day(local.date, language)
                     week.append((at, entry))
-                } else if at < instant {
-                    entry["date"] = DateText.day(local.date, settings.language)
-                    overdue.append((at, entry))
                 }
             }
         }
+        // What is overdue is the list `jalon overdue` prints for this consultant, in its order.
+        let overdue = OverdueList(
+            people: people, settings: settings, now: instant, consultant: consultant.id, isFinished: isFinished
+        ).events.map { event -> [String: Any] in
+            [
+                "title": event.title, "person_name": event.personName, "person": event.person, "id": event.id,
+                "kind": WordText.kind(event.kind).text(language), "date": DateText.day(event.date, language),
+            ]
+        }
         let order: ((Instant, [String: Any]), (Instant, [String: Any])) -> Bool = { $0.0 < $1.0 }
         var context: [String: Any] = [
-            "consultant_name": consultant.name, "date": DateText.day(today, settings.language),
+            "consultant_name": consultant.name, "date": DateText.day(today, language),
             "sessions": sessions.sorted(by: order).map(\.1), "week": week.sorted(by: order).map(\.1),
-            "overdue": overdue.sorted(by: order).map(\.1), "count": sessions.count + week.count + overdue.count,
+            "overdue": overdue, "count": sessions.count + week.count + overdue.count,
         ]
         if let name = from.name { context["sender_name"] = name }
         let key = DigestComposer.key(consultant: consultant.id, at: instant)
@@ -85,12 +90,4 @@ package struct DigestComposer: Sendable {
         return ComposedMail(sender: from.address, recipient: email, message: message.rendered())
     }
 
-    private func kindLabel(_ kind: ItemKind, _ fr: Bool) -> String {
-        switch kind {
-        case .session: fr ? "séance" : "session"
-        case .deadline: fr ? "échéance" : "deadline"
-        case .renewal: fr ? "recyclage" : "renewal"
-        case .suivi: fr ? "entretien de suivi" : "follow-up interview"
-        }
-    }
 }

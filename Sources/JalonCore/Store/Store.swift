@@ -262,6 +262,7 @@ package final class Store: Sendable {
             try Store.migrateFirstSeenRunsPersonFilesSkipped(db)
         }
         migrator.registerMigration("4: mail per recipient") { db in try Store.migrateToMailPerRecipient(db) }
+        registerCalendarSequences(&migrator)
         return migrator
     }
 }

@@ -22,10 +22,18 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// Runs `jalon ARGS` with a clean environment, waiting at most `timeout` seconds.
 func jalon(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> RunResult {
+    try tool(jalonBinary, arguments, environment: ["TZ": "Europe/Paris"].merging(environment) { $1 }, timeout: timeout)
+}
+
+/// Runs a program with a clean environment (plus `environment`) and standard input empty, waiting at most
+/// `timeout` seconds; one still running then is killed, by its pid.
+func tool(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 30
+) throws -> RunResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: jalonBinary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TZ": "Europe/Paris", "LANG": "C.UTF-8"]
+    var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
     env.merge(environment) { $1 }
     process.environment = env
     let out = Pipe()
@@ -41,8 +49,9 @@ func jalon(_ arguments: [String], environment: [String: String] = [:], timeout: 
     DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
     DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
     if group.wait(timeout: .now() + timeout) == .timedOut {
-        process.terminate()
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "jalon \(arguments) timed out"])
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) timed out"])
     }
     process.waitUntilExit()
     return RunResult(
