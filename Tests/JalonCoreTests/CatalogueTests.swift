@@ -10,6 +10,8 @@ import Testing
     static let catalogues: [(String, [(fr: String, en: String)])] = [
         ("JournalText", JournalText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("WordText", WordText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("DiagnosticText", DiagnosticText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("CheckText", CheckText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))
@@ -39,7 +41,10 @@ import Testing
     @Test func typographyTouchesTheLiteralsOnly() {
         let place = "Visio : https://example.org/a?b"
         let text: FrenchText = "Lieu : \(place) ; « Bilan » ! Prêt ?"
-        #expect(text.text == "Lieu\u{202F}: Visio : https://example.org/a?b\u{202F}; «\u{202F}Bilan\u{202F}»\u{202F}! Prêt\u{202F}?")
+        #expect(
+            text.text
+                == "Lieu\u{202F}: Visio : https://example.org/a?b\u{202F}; «\u{202F}Bilan\u{202F}»\u{202F}! Prêt\u{202F}?"
+        )
         let times: FrenchText = "à 14:00, https://x.example/?q"
         #expect(times.text == "à 14:00, https://x.example/?q")
     }
