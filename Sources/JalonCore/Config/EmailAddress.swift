@@ -133,7 +133,7 @@ enum EmailAddress {
             if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") {
                 name = String(name.dropFirst().dropLast())
             }
-            return (name.isEmpty ? nil : name, address, address != inner)
+            return (name.isEmpty ? nil : name, address, address != inner || outer != text)
         }
         return (nil, outer, outer != text)
     }

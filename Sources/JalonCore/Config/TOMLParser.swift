@@ -687,6 +687,19 @@ private struct Source {
         }
     }
 
+    /// `3d`, `-14d`, `2wd` at `start`: a duration without its quotes.
+    func unquotedDuration(_ start: Int) -> Failure? {
+        let stop = tokenEnd(start)
+        var o = start
+        if byte(o) == Byte.plus || byte(o) == Byte.minus { o += 1 }
+        let digitsStart = o
+        while o < stop && isDigit(base[o]) { o += 1 }
+        guard o > digitsStart, o < stop else { return nil }
+        let written = snippet(start, stop)
+        guard (try? CalendarDuration.read(written)) != nil else { return nil }
+        return fail(.unquotedDuration(written: written), at: start)
+    }
+
     /// `31/03/2027` (or with `.` or `-`) at `start`: a date written day first, to be written `2027-03-31`
     /// (`03/31/2027`, month first, when the first number cannot be a month).
     func dayFirstDate(_ start: Int) -> Failure? {
@@ -1880,8 +1893,10 @@ private struct TOMLByteParser {
         do throws(Failure) {
             return try parseNumberOrDateToken()
         } catch {
-            // A date written day first reads as a broken number: say how to write it.
-            if case .invalidNumber = error.text, let better = source.dayFirstDate(error.offset) { throw better }
+            // A date written day first, or a duration without its quotes, reads as a broken number: say how to
+            // write it.
+            guard case .invalidNumber(_, nil) = error.text else { throw error }
+            if let better = source.dayFirstDate(error.offset) ?? source.unquotedDuration(error.offset) { throw better }
             throw error
         }
     }

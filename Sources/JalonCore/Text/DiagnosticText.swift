@@ -70,6 +70,8 @@ package enum DiagnosticText: Localizable, Hashable {
     case missingSeconds(written: String, suggestion: String, isDateTime: Bool)
     /// `31/03/2027`: a date written day first.
     case dayFirstDate(written: String, suggestion: String)
+    /// `3d`, `-14d`: a duration without its quotes.
+    case unquotedDuration(written: String)
     case tooManyErrors(count: Int)
 
     // MARK: Values
@@ -267,6 +269,7 @@ package enum DiagnosticText: Localizable, Hashable {
         case .invalidDate, .invalidTime, .invalidDateTime, .invalidOffset: .tomlDateTime
         case .missingSeconds: .dateTimeSeconds
         case .dayFirstDate: .dateFormat
+        case .unquotedDuration: .durationUnquoted
         case .wrongType, .elementWrongType, .notTableArray, .notATableElement: .valueType
         case .quotedDate: .valueQuotedDate
         case .controlCharacter: .valueControlCharacter
@@ -372,6 +375,7 @@ package enum DiagnosticText: Localizable, Hashable {
             .missingSeconds(written: "2026-12-04T11:00", suggestion: "2026-12-04T11:00:00", isDateTime: true),
             .missingSeconds(written: "07:32", suggestion: "07:32:00", isDateTime: false),
             .dayFirstDate(written: "31/03/2027", suggestion: "2027-03-31"), .tooManyErrors(count: 100),
+            .unquotedDuration(written: "-3d"),
             .quotedDate(key: "due", expected: .dateOrDateTime, literal: "2027-03-31"),
             .quotedDate(key: "due", expected: .dateOrDateTime, literal: nil),
             .elementWrongType(key: "remind", expected: .durationStrings, found: .integer),
@@ -486,6 +490,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case durationDecimal = "duration.decimal"
     case durationSign = "duration.sign"
     case durationUnsigned = "duration.unsigned"
+    case durationUnquoted = "duration.unquoted"
     case timeInvalid = "time.invalid"
     case timezoneUnknown = "timezone.unknown"
     case consultantUnknown = "consultant.unknown"

@@ -127,6 +127,8 @@ extension DiagnosticText {
             "invalid \(isDateTime ? "date-time" : "time") \"\(written)\": add the seconds: \(suggestion)"
         case .dayFirstDate(let written, let suggestion):
             "invalid date \"\(written)\": write dates as \(suggestion) (year-month-day)"
+        case .unquotedDuration(let written):
+            "invalid value \(written): durations are written in quotes, \"\(written)\""
         case .tooManyErrors(let count):
             "more than \(count) syntax errors; the rest of the file is not checked"
 

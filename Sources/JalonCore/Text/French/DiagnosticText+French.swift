@@ -131,6 +131,8 @@ extension DiagnosticText {
             "\(isDateTime ? "date-heure" : "heure") invalide \"\(written)\" : ajoutez les secondes : \(suggestion)"
         case .dayFirstDate(let written, let suggestion):
             "date invalide \"\(written)\" : écrivez les dates ainsi : \(suggestion) (année-mois-jour)"
+        case .unquotedDuration(let written):
+            "valeur invalide \(written) : les durées s'écrivent entre guillemets, \"\(written)\""
         case .tooManyErrors(let count):
             "plus de \(count) erreurs de syntaxe ; la suite du fichier n'est pas vérifiée"
 
