@@ -88,4 +88,62 @@ import Testing
         #expect(live.settings.language == .en)
         #expect(live.diagnostics == [problem])
     }
+
+    @Test func atStartTheFileNamedLikeTheIdKeepsIt() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        let change = live.apply(
+            [
+                PersonFile(
+                    path: "people/a-copy.toml", person: person("marie", file: "people/a-copy.toml"), diagnostics: [],
+                    idPosition: SourcePosition(line: 2, column: 1)),
+                PersonFile(
+                    path: "people/marie.toml", person: person("marie", file: "people/marie.toml"), diagnostics: []),
+            ], removed: [])
+        #expect(live.owners["marie"] == "people/marie.toml")
+        #expect(change.diagnostics.map(\.file) == ["people/a-copy.toml"])
+        #expect(change.diagnostics.first?.position == SourcePosition(line: 2, column: 1))
+        #expect(change.diagnostics.first?.message.contains("people/marie.toml") == true)
+    }
+
+    @Test func onReloadTheFileThatHasTheIdKeepsItEvenAgainstOneNamedLikeIt() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        _ = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
+        let change = live.apply(
+            [
+                PersonFile(
+                    path: "people/marie.toml", person: person("marie", file: "people/marie.toml"), diagnostics: [])
+            ],
+            removed: [])
+        #expect(live.owners["marie"] == "people/b.toml")
+        #expect(change.people.isEmpty)
+        #expect(change.diagnostics.map(\.file) == ["people/marie.toml"])
+    }
+
+    @Test func anIdLetGoGoesToAFileThatClaimedIt() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        _ = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
+        _ = live.apply(
+            [
+                PersonFile(
+                    path: "people/c.toml", person: person("marie", file: "people/c.toml", items: ["x"]), diagnostics: []
+                )
+            ],
+            removed: [])
+        #expect(live.diagnostics.map(\.file) == ["people/c.toml"])
+        // b.toml takes another id: marie goes to c.toml, whose problem is gone.
+        let change = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("bruno", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
+        #expect(change.people == ["marie", "bruno"])
+        #expect(live.owners == ["marie": "people/c.toml", "bruno": "people/b.toml"])
+        #expect(live.people["marie"]?.items.map(\.id) == ["x"])
+        #expect(live.diagnostics.isEmpty)
+        // c.toml goes away: nobody has marie.
+        _ = live.apply([], removed: ["people/c.toml"])
+        #expect(live.owners["marie"] == nil)
+    }
 }

@@ -9,7 +9,8 @@ import Testing
         let result = try jalon(["check", "--config", config])
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderr.contains("4 person files, 4 people loaded, 0 errors, 0 warnings"))
+        // The example firm writes French (its jalon.toml says locale = "fr"), and has nothing to warn about.
+        #expect(result.stderr.contains("4 fichiers de personne, 4 personnes chargées, 0 erreur, 0 avertissement\n"))
     }
 
     /// On a terminal, long work shows how far it has gone on standard error and erases the line before the
@@ -39,7 +40,7 @@ import Testing
         #expect(process.terminationStatus == 0)
         let seen = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""
         let line = "\r\u{1B}[Kjalon: reading person files"
-        let erasedThenSummary = "\r\u{1B}[Kjalon: \(config): 4 person files, 4 people loaded"
+        let erasedThenSummary = "\r\u{1B}[Kjalon: \(config)\u{202F}: 4 fichiers de personne, 4 personnes chargées"
         #expect(seen.contains(line), "\(seen.debugDescription)")
         #expect(seen.contains(erasedThenSummary), "\(seen.debugDescription)")
     }
@@ -49,6 +50,7 @@ import Testing
         try scratch.write(
             "c/jalon.toml",
             """
+            locale = "en"
             timezone = "Mars/Olympus"
             remnid_at = "09:00"
             """)
@@ -67,11 +69,11 @@ import Testing
         #expect(lines.count == 4)
         #expect(
             lines[0]
-                == "jalon.toml:1:1: error: unknown time zone \"Mars/Olympus\": use an IANA name like \"Europe/Paris\" "
+                == "jalon.toml:2:1: error: unknown time zone \"Mars/Olympus\": use an IANA name like \"Europe/Paris\" "
                 + "or \"Indian/Reunion\"")
         #expect(
-            lines[1] == "jalon.toml:2:1: warning: unknown key `remnid_at` in jalon.toml (did you mean `remind_at`?); "
-                + "it is ignored")
+            lines[1] == "jalon.toml:3:1: warning: unknown key `remnid_at` in jalon.toml (did you mean `remind_at`?); "
+                + "it is ignored [key.unknown]")
         #expect(lines[2].hasPrefix("people/a.toml:4:"))
         #expect(lines[2].contains(": error: "))
         #expect(
@@ -79,12 +81,57 @@ import Testing
                 + "date-time), not a date alone")
     }
 
+    @Test func checkJSONIsOneArrayOfDiagnosticsWithTheirCodes() throws {
+        let scratch = try Scratch()
+        try scratch.write("c/jalon.toml", "locale = \"en\"\n[mail]\nform = \"Cabinet <suivi@example.org>\"\n")
+        try scratch.write(
+            "c/people/p.toml",
+            "[[session]]\nid = \"s\"\nat = 2026-12-04T11:00\nphase = \"Conclusion\"\n[[deadline]]\nid = \"d\"\n"
+                + "due = 2027-01-15\nremind = [\"3 semaine\"]\n")
+        let result = try jalon(["check", "--json", "--config", scratch.path + "/c"])
+        #expect(result.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 4)
+        for object in array {
+            #expect(Set(object.keys) == ["file", "line", "column", "severity", "code", "message"])
+        }
+        #expect(
+            array.map { "\($0["file"]!):\($0["line"]!):\($0["column"]!) \($0["severity"]!) \($0["code"]!)" } == [
+                "jalon.toml:3:1 warning key.unknown",
+                "people/p.toml:3:6 error datetime.seconds",
+                "people/p.toml:4:1 note spelling.variant",
+                "people/p.toml:8:11 warning duration.unsigned",
+            ])
+        #expect(
+            array[1]["message"] as? String
+                == "invalid date-time \"2026-12-04T11:00\": add the seconds: 2026-12-04T11:00:00")
+        #expect(result.stderr.contains("1 person file, 0 people loaded, 1 error, 2 warnings, 1 note"))
+        // The same diagnostics as text: warnings and notes with their code.
+        let text = try jalon(["check", "--config", scratch.path + "/c"])
+        #expect(text.status == 1)
+        #expect(
+            text.stdout.split(separator: "\n").map { String($0.split(separator: " ").last ?? "") } == [
+                "[key.unknown]", "2026-12-04T11:00:00", "[spelling.variant]", "[duration.unsigned]",
+            ])
+        // Warnings and notes alone do not fail.
+        try scratch.write("c/people/p.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-15\nremind = [\"3 Semaines\"]\n")
+        let fine = try jalon(["check", "--json", "--config", scratch.path + "/c"])
+        #expect(fine.status == 0)
+        let codes = try #require(try JSONSerialization.jsonObject(with: Data(fine.stdout.utf8)) as? [[String: Any]])
+        #expect(codes.map { $0["code"] as? String } == ["key.unknown", "duration.unsigned", "spelling.variant"])
+        try scratch.write("c/jalon.toml", "locale = \"en\"\n")
+        try scratch.write("c/people/p.toml", "name = \"P\"\n")
+        let clean = try jalon(["check", "--json", "--config", scratch.path + "/c"])
+        #expect(clean.status == 0 && clean.stdout == "[]\n")
+    }
+
     @Test func configurationDirectoryComesFromTheEnvironment() throws {
         let scratch = try Scratch()
         try scratch.write("c/people/a.toml", "name = 1\n")
         let result = try jalon(["check"], environment: ["JALON_CONFIG_DIR": scratch.path + "/c"])
         #expect(result.status == 1)
-        #expect(result.stdout == "people/a.toml:1:1: error: `name` must be a string, found an integer\n")
+        // No jalon.toml: the messages are in French, the default language.
+        #expect(result.stdout == "people/a.toml:1:1: error: `name` doit être une chaîne, pas un entier\n")
         let xdg = try jalon(["check"], environment: ["XDG_CONFIG_HOME": scratch.path + "/nothing"])
         #expect(xdg.status == 1)
         #expect(xdg.stderr.contains(scratch.path + "/nothing/jalon"))
@@ -138,7 +185,8 @@ import Testing
     @Test func agendaWindowIsInclusiveThenExclusive() throws {
         let scratch = try Scratch()
         try scratch.write(
-            "c/people/p.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-20T10:00:00\nremind = [\"+0d\", \"+1h\"]\n"
+            "c/people/p.toml",
+            "[[deadline]]\nid = \"d\"\ndue = 2027-01-20T10:00:00\nremind = [\"+0d\", \"+1h\"]\n"
                 + "follow_up = false\n")
         func ids(_ from: String, _ to: String) throws -> [String] {
             let result = try jalon(["agenda", "--config", scratch.path + "/c", "--from", from, "--to", to, "--json"])
@@ -156,7 +204,8 @@ import Testing
         let scratch = try Scratch()
         try scratch.write("c/people/good.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-20\nfollow_up = false\n")
         try scratch.write("c/people/broken.toml", "[[deadline]\nid = \"d\"\n")
-        try scratch.write("c/people/binary.toml", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
+        try scratch.write(
+            "c/people/binary.toml", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
         let result = try jalon(["agenda", "--config", scratch.path + "/c", "--from", "2027-01-01", "--json"])
         #expect(result.status == 1)
         #expect(!result.signaled)
@@ -222,7 +271,9 @@ import Testing
         try scratch.write("c/people/truncated.toml", String(valid.prefix(40)))
         try scratch.write("c/people/huge-number.toml", "suivi = 99999999999999999999999\n")
         try scratch.write("c/people/deep.toml", "x = " + String(repeating: "[", count: 5000) + "\n")
-        try scratch.write("c/people/long-duration.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-01\nremind = [\"-99999999999999999999d\", \"+99999999wd\"]\n")
+        try scratch.write(
+            "c/people/long-duration.toml",
+            "[[deadline]]\nid = \"d\"\ndue = 2027-01-01\nremind = [\"-99999999999999999999d\", \"+99999999wd\"]\n")
         try scratch.write("c/people/dup-table.toml", "[[deadline]]\nid = \"a\"\ndue = 2027-01-01\n[deadline]\n")
         try scratch.write("c/people/types.toml", "session = [1, 2]\ndeadline = [{id = 3}]\ntraining = {}\n")
         for command in [["check"], ["agenda", "--json", "--from", "2026-01-01", "--days", "3650"]] {
@@ -238,7 +289,9 @@ import Testing
         var seeds: [[UInt8]] = []
         let walker = FileManager.default.enumerator(atPath: config + "/people")
         while let relative = walker?.nextObject() as? String {
-            if relative.hasSuffix(".toml"), let data = FileManager.default.contents(atPath: config + "/people/" + relative) {
+            if relative.hasSuffix(".toml"),
+                let data = FileManager.default.contents(atPath: config + "/people/" + relative)
+            {
                 seeds.append(Array(data))
             }
         }
@@ -247,7 +300,8 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(max(bound, 1)))
         }
-        let tokens: [[UInt8]] = ["=", "\"", "[", "]]", "{", "\n", "\u{0}", "99999999999999999999", "2027-02-30", "\u{7}"]
+        let tokens: [[UInt8]] =
+            ["=", "\"", "[", "]]", "{", "\n", "\u{0}", "99999999999999999999", "2027-02-30", "\u{7}"]
             .map { Array($0.utf8) } + [[0xFF], [0xC3, 0x28]]
         for index in 0..<300 {
             var bytes = seeds[next(seeds.count)]
@@ -261,7 +315,7 @@ import Testing
         let check = try jalon(["check", "--config", config])
         #expect(!check.signaled)
         #expect(check.status == 1)
-        let located = try Regex(#"^[^:]+\.toml:[1-9][0-9]*:[1-9][0-9]*: (error|warning): .+$"#)
+        let located = try Regex(#"^[^:]+\.toml:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note): .+$"#)
         for line in check.stdout.split(separator: "\n") {
             #expect(line.wholeMatch(of: located) != nil, "\(line)")
         }

@@ -1895,8 +1895,9 @@ private struct TOMLByteParser {
         } catch {
             // A date written day first, or a duration without its quotes, reads as a broken number: say how to
             // write it.
-            guard case .invalidNumber(_, nil) = error.text else { throw error }
-            if let better = source.dayFirstDate(error.offset) ?? source.unquotedDuration(error.offset) { throw better }
+            guard case .invalidNumber(_, let problem) = error.text else { throw error }
+            if let better = source.dayFirstDate(error.offset) { throw better }
+            if problem == nil, let better = source.unquotedDuration(error.offset) { throw better }
             throw error
         }
     }

@@ -286,9 +286,9 @@ struct TableReader {
         return result
     }
 
-    /// Warns about every key that no accessor asked for.
+    /// Warns about every key that no accessor asked for (but those whose line has a syntax error already).
     func finish() {
-        func isKnown(_ key: String) -> Bool { known.contains { sameBytes($0, key) } }
+        func isKnown(_ key: String) -> Bool { known.contains { sameBytes($0, key) } || table.isBroken(key) }
         guard table.keys.contains(where: { !isKnown($0) }) else { return }
         for key in table.keys where !isKnown(key) {
             warning(
