@@ -6,38 +6,50 @@ enum EmailAddress {
     /// or could break a header or a command line (spaces, `<>()[],;:\\"`, control characters), nor a leading `-`
     /// (it would read as an option). What SMTP then refuses is `problem(_:)`'s business.
     static func hasAddressShape(_ text: String) -> Bool {
-        guard !text.hasPrefix("-"), !text.isEmpty else { return false }
+        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
         var ats = 0
+        var atOffset = 0
+        var offset = 0
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "@": ats += 1
+            case "@":
+                ats += 1
+                atOffset = offset
             case " ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"": return false
             default: if isControl(scalar) { return false }
             }
+            offset += UTF8.width(scalar)
         }
-        guard ats == 1, let at = text.firstIndex(of: "@") else { return false }
-        return at != text.startIndex && text.index(after: at) != text.endIndex
+        return ats == 1 && atOffset > 0 && atOffset < offset - 1
     }
 
     /// What an MTA would refuse in an address of the right shape, or nil: a part that is not ASCII (no SMTPUTF8),
     /// more than 254 bytes in all or 64 before the `@`, a domain label that is empty, longer than 63 bytes, or
     /// starts or ends with `-`. An internationalised domain in its `xn--` form is ASCII, and fine.
     static func problem(_ address: String) -> DiagnosticText.AddressProblem? {
-        guard let at = address.lastIndex(of: "@") else { return nil }
-        let local = address[..<at]
-        let domain = address[address.index(after: at)...]
-        if !local.utf8.allSatisfy({ $0 < 0x80 }) { return .nonASCIILocalPart }
-        if !domain.utf8.allSatisfy({ $0 < 0x80 }) {
-            return .nonASCIIDomain(suggestion: local + "@" + (asciiDomain(String(domain)) ?? String(domain)))
+        var text = address
+        return text.withUTF8 { bytes -> DiagnosticText.AddressProblem? in
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            if bytes[..<at].contains(where: { $0 >= 0x80 }) { return .nonASCIILocalPart }
+            if bytes[(at + 1)...].contains(where: { $0 >= 0x80 }) {
+                let domain = string((at + 1)..<bytes.count)
+                return .nonASCIIDomain(suggestion: string(0..<at) + "@" + (asciiDomain(domain) ?? domain))
+            }
+            if bytes.count > 254 { return .tooLong(bytes: bytes.count) }
+            if at > 64 { return .localPartTooLong(bytes: at) }
+            var labelStart = at + 1
+            for index in (at + 1)...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ".") {
+                let label = labelStart..<index
+                labelStart = index + 1
+                if label.isEmpty { return .emptyLabel }
+                if label.count > 63 { return .labelTooLong(label: string(label)) }
+                if bytes[label.lowerBound] == UInt8(ascii: "-") || bytes[label.upperBound - 1] == UInt8(ascii: "-") {
+                    return .hyphenLabel(label: string(label))
+                }
+            }
+            return nil
         }
-        if address.utf8.count > 254 { return .tooLong(bytes: address.utf8.count) }
-        if local.utf8.count > 64 { return .localPartTooLong(bytes: local.utf8.count) }
-        for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
-            if label.isEmpty { return .emptyLabel }
-            if label.utf8.count > 63 { return .labelTooLong(label: String(label)) }
-            if label.hasPrefix("-") || label.hasSuffix("-") { return .hyphenLabel(label: String(label)) }
-        }
-        return nil
     }
 
     /// The domain with each non-ASCII label in its IDNA `xn--` form (lower case, NFC, Punycode): what to write
@@ -116,7 +128,9 @@ enum EmailAddress {
 
     /// The addresses in a text that holds several (`"a@x.org, b@y.org"`), or nil when it holds one at most.
     static func several(_ text: String) -> [String]? {
-        guard text.unicodeScalars.filter({ $0 == "@" }).count >= 2 else { return nil }
+        var ats = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "@") { ats += 1 }
+        guard ats >= 2 else { return nil }
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " || $0 == "\t" }).map(String.init)
         let addresses = parts.filter { $0.contains("@") }
         return addresses.count >= 2 ? addresses : nil

@@ -71,6 +71,7 @@ package enum TOML {
         }
 
         /// Whether `key`'s value had a syntax error.
+        @inline(__always)
         package func isBroken(_ key: String) -> Bool {
             !brokenKeys.isEmpty && brokenKeys.contains { sameKey($0, key) }
         }
@@ -759,6 +760,8 @@ private struct TOMLByteParser {
 
     /// The syntax errors found so far, in the order they were found.
     var failures: [Failure] = []
+    /// `failures.count`, kept apart so that the hot path reads one integer to see whether a value had an error.
+    var failureCount = 0
     /// Set when `TOML.maximumErrors` is passed: the rest of the document is not read.
     var stopped = false
 
@@ -793,14 +796,17 @@ private struct TOMLByteParser {
     // MARK: Errors and recovery
 
     /// Keeps a syntax error; past `TOML.maximumErrors`, says so once and stops.
+    @inline(never)
     mutating func record(_ failure: Failure) {
         guard !stopped else { return }
         if failures.count == TOML.maximumErrors {
             failures.append(Failure(text: .tooManyErrors(count: TOML.maximumErrors), offset: failure.offset))
+            failureCount += 1
             stopped = true
             return
         }
         failures.append(failure)
+        failureCount += 1
     }
 
     /// Goes on parsing at `offset`, counting the lines passed over (from the start when `offset` is before the
@@ -823,6 +829,7 @@ private struct TOMLByteParser {
     }
 
     /// After a failure that spoils the rest of a line (or more): keeps it, and goes on where it says.
+    @inline(never)
     mutating func recover(_ failure: Failure) {
         if !failure.recorded { record(failure) }
         resynchronise(at: failure.resume ?? source.nextLineStart(after: max(failure.offset, pos)))
@@ -907,17 +914,20 @@ private struct TOMLByteParser {
 
     /// Consumes a line break at `pos` (`\n` or `\r\n`); a carriage return alone is an error, then passed over like
     /// a space.
+    @inline(__always)
     mutating func consumeNewline() {
         if base[pos] == Byte.carriageReturn {
-            guard source.byte(pos + 1) == Byte.newline else {
-                record(source.fail(.carriageReturn(found: source.found(pos + 1)), at: pos))
-                pos += 1
-                return
-            }
+            guard source.byte(pos + 1) == Byte.newline else { return loneCarriageReturn() }
             pos += 1
         }
         pos += 1
         newline(startingAt: pos)
+    }
+
+    @inline(never)
+    mutating func loneCarriageReturn() {
+        record(source.fail(.carriageReturn(found: source.found(pos + 1)), at: pos))
+        pos += 1
     }
 
     /// Skips a comment up to (not including) the line break that ends it; a control character in it is an error,
@@ -964,6 +974,7 @@ private struct TOMLByteParser {
     }
 
     /// After a key-value pair: spaces, then a comment, a line break or the end of the file.
+    @inline(__always)
     mutating func expectLineEnd(afterValueOf keyStart: Int, _ keyEnd: Int) throws(Failure) {
         skipSpaces()
         guard pos < end else { return }
@@ -983,7 +994,8 @@ private struct TOMLByteParser {
         lineStart = source.bomLength
         _ = newNode(kind: .header, depth: 0)
         var table = 0
-        while pos < end && !stopped {
+        // Once `stopped`, recovering goes to the end.
+        while pos < end {
             let b = base[pos]
             switch b {
             case Byte.space, Byte.tab:
@@ -1177,35 +1189,27 @@ private struct TOMLByteParser {
         pos += 1
         skipSpaces()
         var node = table
-        var conflict: Failure?
         if count > 1 {
             for i in 0..<(count - 1) {
                 do throws(Failure) {
                     node = try descendDotted(from: node, segment: i, keyStart: keyStart, keyEnd: lastEnd)
                 } catch {
                     guard topLevel else { throw error }
-                    conflict = error
-                    break
+                    return try dropValue(after: error, keyEnd: lastEnd)
                 }
             }
         }
         // The value may hold keys of its own (inline tables): the key leaves the segment buffers first.
         let key = takeKey(count - 1)
-        if conflict == nil, let slot = find(key, bit, in: node) {
+        if let slot = find(key, bit, in: node) {
             let first = nodes[node].positions[slot].line
             let failure = source.fail(
                 .duplicateKey(key: source.quoted(keyStart, lastEnd), firstLine: first), at: keyStart)
             guard topLevel else { throw failure }
-            conflict = failure
-        }
-        if let conflict {
-            record(conflict)
-            _ = try parseValue(depth: 1)
-            segmentEndOfLastKey = lastEnd
-            return
+            return try dropValue(after: failure, keyEnd: lastEnd)
         }
         let keyPosition = position(lastStart)
-        let before = failures.count
+        let before = failureCount
         let value: TOML.Value
         do throws(Failure) {
             value = try parseValue(depth: nodes[node].depth + 1)
@@ -1216,9 +1220,17 @@ private struct TOMLByteParser {
             }
             throw error
         }
-        if failures.count > before { nodes[node].broken.append(key) }
+        if failureCount > before { nodes[node].broken.append(key) }
         append(to: node, key, bit, value, keyPosition)
         segmentEndOfLastKey = lastEnd
+    }
+
+    /// After a key that cannot be defined: keeps its error, and reads its value (so that the lines of a list are
+    /// not taken for keys) without keeping it.
+    mutating func dropValue(after failure: Failure, keyEnd: Int) throws(Failure) {
+        record(failure)
+        _ = try parseValue(depth: 1)
+        segmentEndOfLastKey = keyEnd
     }
 
     /// The table the dotted key segment `i` names under `node`, created if absent.
@@ -1273,9 +1285,11 @@ private struct TOMLByteParser {
             return isArray ? "[[\(name)]]" : "[\(name)]"
         }
         // After the name, what can only be a mistyped end of header: the line's end, a comment, one "]".
-        let b = source.byte(pos)
-        let mistypedEnd =
-            pos >= end || b == Byte.newline || b == Byte.carriageReturn || b == Byte.hash || b == Byte.closeBracket
+        var mistypedEnd: Bool {
+            let b = source.byte(pos)
+            return pos >= end || b == Byte.newline || b == Byte.carriageReturn || b == Byte.hash
+                || b == Byte.closeBracket
+        }
         var spoiled = false
         if isArray {
             if pos + 1 < end && base[pos] == Byte.closeBracket && base[pos + 1] == Byte.closeBracket {
@@ -2114,7 +2128,7 @@ private struct TOMLByteParser {
         }
         let timeStart = o + 1
         // A failure takes the whole token with it, the time after a space included.
-        let tokenEnd = source.tokenEnd(timeStart)
+        var tokenEnd: Int { source.tokenEnd(timeStart) }
         func failure(_ text: DiagnosticText) -> Failure { Failure(text: text, offset: start, resume: tokenEnd) }
         guard let (time, nanoseconds, timeEnd) = source.timeFields(at: timeStart) else {
             if source.hoursAndMinutes(at: timeStart) {

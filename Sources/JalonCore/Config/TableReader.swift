@@ -94,24 +94,28 @@ struct TableReader {
             mismatch(key, expected: .durationString, found: node)
             return nil
         }
-        return read(text, key: key, at: keyPath(key), warnsUnsigned: false)
+        return read(text, key: key, at: self.keyPath(key), warnsUnsigned: false)
     }
 
     /// A list of durations (`remind`); a single string is taken as a list of one. A positive step written without
     /// its sign is a warning: `"3d"` after the date was probably meant before it.
     mutating func durations(_ key: String) -> [CalendarDuration]? {
         guard let node = value(key) else { return nil }
-        let elements: [(TOML.Value, TOMLPath)]
+        let elements: [TOML.Value]
+        let isList: Bool
         switch node {
-        case .string: elements = [(node, keyPath(key))]
-        case .array(let array, _): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
+        case .string: (elements, isList) = ([node], false)
+        case .array(let array, _): (elements, isList) = (array, true)
         default:
             mismatch(key, expected: .durationList, found: node)
             return nil
         }
         var result: [CalendarDuration] = []
+        result.reserveCapacity(elements.count)
         var ok = true
-        for (element, at) in elements {
+        for (index, element) in elements.enumerated() {
+            // The path of an element is made only when there is something to say about it.
+            var at: TOMLPath { isList ? keyPath(key) + [.index(index)] : keyPath(key) }
             guard case .string(let text) = element else {
                 diagnostics.error(
                     .elementWrongType(key: key, expected: .durationStrings, found: DiagnosticText.ValueType(element)),
@@ -128,12 +132,14 @@ struct TableReader {
         return ok ? result : nil
     }
 
-    private func read(_ text: String, key: String, at path: TOMLPath, warnsUnsigned: Bool) -> CalendarDuration? {
+    private func read(
+        _ text: String, key: String, at path: @autoclosure () -> TOMLPath, warnsUnsigned: Bool
+    ) -> CalendarDuration? {
         do {
             let reading = try CalendarDuration.read(text)
-            let written = printable(text.trimmingCharacters(in: .whitespaces))
+            var written: String { printable(text.trimmingCharacters(in: .whitespaces)) }
             if let canonical = reading.canonicalSpelling {
-                diagnostics.note(.spelling(key: key, written: written, canonical: canonical), at: path)
+                diagnostics.note(.spelling(key: key, written: written, canonical: canonical), at: path())
             }
             if warnsUnsigned && !reading.isSigned && reading.duration.count > 0 {
                 let spelt = reading.canonicalSpelling ?? text
@@ -141,11 +147,11 @@ struct TableReader {
                     .unsignedDuration(
                         key: key, written: written, count: reading.duration.count, unit: reading.duration.unit,
                         suggestion: CalendarDuration.negated(spelt)),
-                    at: path)
+                    at: path())
             }
             return reading.duration
         } catch {
-            diagnostics.error(.duration(key: key, error), at: path)
+            diagnostics.error(.duration(key: key, error), at: path())
             return nil
         }
     }
@@ -190,17 +196,20 @@ struct TableReader {
     /// A `to` list: `"person"`, `"consultant"` or email addresses.
     mutating func recipients(_ key: String) -> [Recipient]? {
         guard let node = value(key) else { return nil }
-        let elements: [(TOML.Value, TOMLPath)]
+        let elements: [TOML.Value]
+        let isList: Bool
         switch node {
-        case .string: elements = [(node, keyPath(key))]
-        case .array(let array, _): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
+        case .string: (elements, isList) = ([node], false)
+        case .array(let array, _): (elements, isList) = (array, true)
         default:
             mismatch(key, expected: .recipientList, found: node)
             return nil
         }
         var result: [Recipient] = []
+        result.reserveCapacity(elements.count)
         var ok = true
-        for (element, at) in elements {
+        for (index, element) in elements.enumerated() {
+            var at: TOMLPath { isList ? keyPath(key) + [.index(index)] : keyPath(key) }
             guard case .string(let text) = element else {
                 diagnostics.error(
                     .elementWrongType(key: key, expected: .strings, found: DiagnosticText.ValueType(element)), at: at)
@@ -228,15 +237,24 @@ struct TableReader {
     /// An email address, alone or as `Name <address>` (SPEC §2's `from`, a person's or a consultant's `email`).
     mutating func mailbox(_ key: String, notAddress: (String, String) -> DiagnosticText) -> MailAddress? {
         guard let text = string(key) else { return nil }
-        return address(text, key: key, at: keyPath(key), notAddress: notAddress, takesName: true)
+        return address(text, key: key, at: self.keyPath(key), notAddress: notAddress, takesName: true)
     }
 
     /// The address in `text`, or nil with the problem reported at `path`: a control character, several addresses,
     /// what is not an address, what SMTP would refuse. Spaces around it are a warning.
     private func address(
-        _ text: String, key: String, at path: TOMLPath, notAddress: (String, String) -> DiagnosticText,
-        takesName: Bool = false
+        _ text: String, key: String, at path: @autoclosure () -> TOMLPath,
+        notAddress: (String, String) -> DiagnosticText, takesName: Bool = false
     ) -> MailAddress? {
+        // Most addresses are written bare, with nothing around them.
+        if EmailAddress.hasAddressShape(text) {
+            if let problem = EmailAddress.problem(text) {
+                diagnostics.error(.address(key: key, value: printable(text), problem), at: path())
+                return nil
+            }
+            return MailAddress(name: nil, address: text)
+        }
+        let path = path()
         if let bad = firstControl(text) {
             diagnostics.error(.controlCharacter(key: key, bad.value), at: path)
             return nil
