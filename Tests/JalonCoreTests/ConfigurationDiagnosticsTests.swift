@@ -497,3 +497,21 @@ import Testing
                     .local(LocalDateTime(LocalDate(year: 2026, month: 12, day: 4), LocalTime(hour: 11, minute: 0)))))
     }
 }
+
+extension ConfigurationDiagnosticsTests {
+    /// Every code `jalon check --json` may print is in the README's table, and the table has no other.
+    @Test func theReadmeListsEveryCode() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let listed = Set(
+            text.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("| `"), let end = line.dropFirst(3).firstIndex(of: "`") else { return nil }
+                let code = String(line.dropFirst(3)[..<end])
+                return code.contains(".") || code == "template" ? code : nil
+            })
+        #expect(listed == Set(DiagnosticCode.allCases.map(\.rawValue)))
+        // And every code is some text's.
+        #expect(Set(DiagnosticText.samples.map(\.code)).union([.template]) == Set(DiagnosticCode.allCases))
+    }
+}
