@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         progress?.finish()
         let diagnostics = configuration.diagnostics
         if json {
-            Output.standardOutput(Self.json(diagnostics))
+            Output.standardOutput(Diagnostic.json(diagnostics))
         } else {
             var out = ""
             for diagnostic in diagnostics {
@@ -55,38 +55,5 @@ struct Check: ParsableCommand {
             people: configuration.people.count, errors: errors, warnings: count(.warning), notes: count(.note))
         Output.standardError(summary.text(configuration.settings.language) + "\n")
         if errors > 0 { throw ExitCode(1) }
-    }
-
-    /// `[{"file": …, "line": …, "column": …, "severity": …, "code": …, "message": …}, …]`, one object a line.
-    static func json(_ diagnostics: [Diagnostic]) -> String {
-        guard !diagnostics.isEmpty else { return "[]\n" }
-        let objects = diagnostics.map { d in
-            "{\"file\":\(quoted(d.file)),\"line\":\(d.position.line),\"column\":\(d.position.column),"
-                + "\"severity\":\(quoted(d.severity.rawValue)),\"code\":\(quoted(d.code)),"
-                + "\"message\":\(quoted(d.message))}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-    }
-
-    /// A JSON string (RFC 8259): quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -73,6 +73,32 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Diagnostic {
+    /// One JSON array of `{"file", "line", "column", "severity", "code", "message"}`, one object a line: what
+    /// `jalon check --json` prints.
+    package static func json(_ diagnostics: [Diagnostic]) -> String {
+        var out = JSONWriter()
+        out.raw("[")
+        for (index, diagnostic) in diagnostics.enumerated() {
+            out.raw(index == 0 ? "\n{\"file\":" : ",\n{\"file\":")
+            out.string(diagnostic.file)
+            out.raw(",\"line\":")
+            out.bytes += String(diagnostic.position.line).utf8
+            out.raw(",\"column\":")
+            out.bytes += String(diagnostic.position.column).utf8
+            out.raw(",\"severity\":")
+            out.string(diagnostic.severity.rawValue)
+            out.raw(",\"code\":")
+            out.string(diagnostic.code)
+            out.raw(",\"message\":")
+            out.string(diagnostic.message)
+            out.raw("}")
+        }
+        out.raw(diagnostics.isEmpty ? "]\n" : "\n]\n")
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
+
 /// Collects the problems of one file against paths into the document; positions are looked up at the end, and
 /// only when there is something to report, because finding them means scanning the text again.
 final class DiagnosticCollector {
