@@ -6,8 +6,8 @@ struct Check: ParsableCommand {
         abstract: "Validate the configuration directory and print every problem.",
         discussion: """
             Prints each problem as PATH:LINE:COLUMN: error: MESSAGE (or warning:, or note:), PATH relative to the \
-            configuration directory, then a one-line summary on standard error. Warnings and notes end with their \
-            code in brackets. Errors leave a file out; warnings say what is read but probably not meant (unknown \
+            configuration directory, then a one-line summary on standard error. Notes end with their code in \
+            brackets. Errors leave a file out; warnings say what is read but probably not meant (unknown \
             keys, a reminder without its sign, a file jalon does not read); notes say which spelling is canonical \
             when another one was read. Messages are in the settings' language (jalon.toml's locale, default fr).
 
@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
             var out = ""
             for diagnostic in diagnostics {
                 out += diagnostic.description
-                if diagnostic.severity != .error { out += " [\(diagnostic.code)]" }
+                if diagnostic.severity == .note { out += " [\(diagnostic.code)]" }
                 out += "\n"
             }
             Output.standardOutput(out)
