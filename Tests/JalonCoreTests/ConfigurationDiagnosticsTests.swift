@@ -300,6 +300,8 @@ import Testing
         try dir.write("sophie.toml", "name = \"Sophie\"\n")
         try dir.write("archives/old/julien.toml", "name = \"Julien\"\n")
         try dir.write("Jalon.toml", "")
+        try dir.write("jalon.toml~", "")
+        try dir.write("jalon.toml.bak", "")
         try dir.write("templates/reminder-body.fr.mustache", "{{title}}")
         let config = try load(dir)
         #expect(

@@ -101,6 +101,18 @@ import Testing
         #expect(document.table["e"] == .integer(1))
     }
 
+    @Test func aKeyWithoutItsEqualsSignIsWrittenNotMissing() {
+        let document = TOML.parseDocument("[[session]]\nid \"s1\"\nat = 2026-12-04T11:00:00\n")
+        #expect(document.errors.map(\.line) == [2])
+        guard case .array(let sessions, _)? = document.table["session"], case .table(let session)? = sessions.first
+        else {
+            Issue.record("no session")
+            return
+        }
+        #expect(session.keys == ["id", "at"])
+        #expect(session.isBroken("id"))
+    }
+
     @Test func aKeyDefinedTwiceKeepsItsFirstValueAndItsValueIsStillRead() {
         let document = TOML.parseDocument("a = 1\na = [\n  2,\n  3,\n]\nb = 4")
         #expect(document.errors.map(\.line) == [2])

@@ -291,7 +291,8 @@ package struct ConfigurationLoader: Sendable {
                     if !skipped && depth < 4 { look(child, depth: depth + 1) }
                 } else if childStat.st_mode & S_IFMT == S_IFREG, !(relative.isEmpty && name == Self.settingsFile) {
                     let lower = name.lowercased()
-                    if relative.isEmpty && foldedSpelling(name).hasPrefix("jalon.toml") {
+                    // A backup (`jalon.toml~`, `jalon.toml.bak`) is meant to be left alone.
+                    if relative.isEmpty && (lower == Self.settingsFile || lower == Self.settingsFile + ".txt") {
                         warn(.ignoredFile(.settingsName), child)
                     } else if lower.hasSuffix(".toml") || lower.hasSuffix(".toml.txt") {
                         warn(.ignoredFile(.outsidePeople), child)

@@ -1183,8 +1183,11 @@ private struct TOMLByteParser {
             ? (firstSegment.start, firstSegment.end, firstSegment.bit)
             : (otherSegments[count - 2].start, otherSegments[count - 2].end, otherSegments[count - 2].bit)
         guard pos < end && base[pos] == Byte.equals else {
-            throw source.fail(
+            let failure = source.fail(
                 .expectedEquals(key: source.quoted(keyStart, lastEnd), found: source.found(pos)), at: pos)
+            // `id "s1"`: the key is written, its value is not read; it is not missing either.
+            if topLevel && count == 1 { markWritten(in: table) }
+            throw failure
         }
         pos += 1
         skipSpaces()
@@ -1223,6 +1226,17 @@ private struct TOMLByteParser {
         if failureCount > before { nodes[node].broken.append(key) }
         append(to: node, key, bit, value, keyPosition)
         segmentEndOfLastKey = lastEnd
+    }
+
+    /// Adds the one-segment key just read to `table` as a broken key, unless it is there already.
+    @inline(never)
+    mutating func markWritten(in table: Int) {
+        let position = position(firstSegment.start)
+        let bit = firstSegment.bit
+        let key = takeKey(0)
+        guard find(key, bit, in: table) == nil else { return }
+        nodes[table].broken.append(key)
+        append(to: table, key, bit, placeholder, position)
     }
 
     /// After a key that cannot be defined: keeps its error, and reads its value (so that the lines of a list are
