@@ -16,6 +16,8 @@ import Testing
         ("StatusText", StatusText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("MailText", MailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("ViewText", ViewText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("DiagnosticText", DiagnosticText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("CheckText", CheckText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -7,7 +7,8 @@ import Testing
     @Test func emptyDirectoryGivesDefaults() throws {
         let dir = try TemporaryDirectory()
         let config = try load(dir)
-        #expect(config.diagnostics.isEmpty)
+        // The one thing said: there is no person to read.
+        #expect(config.diagnostics.map(\.code) == ["people.missing"])
         #expect(config.people.isEmpty)
         #expect(config.settings.language == .fr)
         #expect(config.settings.holidays == .metropole)
@@ -26,6 +27,7 @@ import Testing
 
     @Test func policyTableReplacesOnlyTheKeysItNames() throws {
         let dir = try TemporaryDirectory()
+        try dir.write("people/.keep", "")
         try dir.write(
             "jalon.toml",
             """
@@ -57,6 +59,7 @@ import Testing
         let dir = try TemporaryDirectory()
         // A sendmail of the test's own: the settings must read the same whatever this machine has installed.
         let sendmail = try dir.write("bin/msmtp", "#!/bin/sh\nexit 0\n", mode: 0o755)
+        try dir.write("people/.keep", "")
         try dir.write(
             "jalon.toml",
             """
@@ -96,6 +99,7 @@ import Testing
 
     @Test func unknownKeysAreWarningsAtTheirPlaceWithASuggestion() throws {
         let dir = try TemporaryDirectory()
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         try dir.write(
             "people/marie.toml",
             """
@@ -121,12 +125,13 @@ import Testing
 
     @Test func syntaxErrorsCarryTOMLKitsPosition() throws {
         let dir = try TemporaryDirectory()
-        try dir.write("people/a.toml", "name = \"A\"\n\n[[deadline]\nid = \"x\"\n")
+        try dir.write("people/a.toml", "name = \"A\"\n\n[[deadline]\nid = \"x\"\ndue = 2027-01-01\n")
         let config = try load(dir)
         #expect(config.diagnostics.count == 1)
         let d = try #require(config.diagnostics.first)
         #expect(d.file == "people/a.toml")
         #expect(d.severity == .error)
+        #expect(d.code == "toml.syntax")
         #expect(d.position.line == 3)
         #expect(config.people.isEmpty)
     }
@@ -136,6 +141,7 @@ import Testing
         try dir.write(
             "jalon.toml",
             """
+            locale = "en"
             [[consultant]]
             id = "claire"
             """)
@@ -180,6 +186,7 @@ import Testing
 
     @Test func reservedAndInvalidIdentifiers() throws {
         let dir = try TemporaryDirectory()
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         try dir.write(
             "people/Marie Dupont.toml",
             """
@@ -205,13 +212,19 @@ import Testing
 
     @Test func duplicatePersonIdsAcrossFilesKeepTheFirstInByteOrder() throws {
         let dir = try TemporaryDirectory()
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         try dir.write("people/b/second.toml", "id = \"marie\"\nname = \"Marie B\"\n")
         try dir.write("people/a.toml", "name = \"A\"\nid = \"marie\"\n")
         let config = try load(dir)
+        // Neither file is named like the id: the first in byte order keeps it.
         #expect(
-            config.diagnosticLines == [
+            config.diagnostics.filter { $0.severity == .error }.map(\.description) == [
                 "people/b/second.toml:1:1: error: person id \"marie\" is already used by people/a.toml; person ids are "
                     + "unique across the directory"
+            ])
+        #expect(
+            config.diagnostics.filter { $0.severity == .warning }.map(\.code) == [
+                "id.file-mismatch", "id.file-mismatch",
             ])
         #expect(config.people.map(\.file) == ["people/a.toml"])
     }
@@ -222,6 +235,7 @@ import Testing
         try dir.write("people/b.toml", "name = \"B\n")
         try dir.write("people/c.toml", bytes: [0x6E, 0x61, 0x6D, 0x65, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0xFE, 0x22, 0x0A])
         try dir.write("people/d.toml", "name = \"D\"\n")
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         let config = try load(dir)
         #expect(config.people.map(\.id) == ["a", "d"])
         #expect(config.diagnostics.map(\.file) == ["people/b.toml", "people/c.toml"])
@@ -247,6 +261,7 @@ import Testing
 
     @Test func filesAndFoldersOthersCanWriteAreRefused() throws {
         let dir = try TemporaryDirectory()
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         try dir.write("people/open.toml", "name = \"A\"\n", mode: 0o666)
         try dir.write("people/shared/b.toml", "name = \"B\"\n")
         chmod(dir.url("people/shared"), 0o777)
@@ -265,18 +280,20 @@ import Testing
         let dir = try TemporaryDirectory()
         try dir.write("people/a.toml", "name = \"A\"\n")
         chmod(dir.path, 0o777)
+        // Nothing is read, jalon.toml included: the message is in French, the default language.
         let config = try load(dir)
         #expect(config.people.isEmpty)
         #expect(
             config.diagnosticLines == [
-                ".:1:1: error: the configuration directory is writable by every user (mode 777); run chmod o-w on it; "
-                    + "nothing in it is read"
+                ".:1:1: error: le dossier de configuration est modifiable par tous les utilisateurs (mode 777)\u{202F}; "
+                    + "lancez chmod o-w dessus\u{202F}; rien n'y est lu"
             ])
     }
 
     @Test func groupWritableIsRefusedUnlessTheGroupIsTheUsersPrivateGroup() throws {
         let dir = try TemporaryDirectory()
         try dir.write("people/a.toml", "name = \"A\"\n", mode: 0o664)
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         let strict = ConfigFile.Trust(owners: [geteuid()], writableGroups: [])
         let refused = try ConfigurationLoader(
             directory: dir.path, systemZone: Zone(identifier: "Europe/Paris")!, trust: strict
@@ -298,6 +315,7 @@ import Testing
         let dir = try TemporaryDirectory()
         try dir.write("people/big.toml", "# " + String(repeating: "x", count: 1 << 20) + "\n")
         try dir.write("people/nul.toml", bytes: Array("name = \"A\"\n\nid = \"a\0b\"\n".utf8))
+        try dir.write("jalon.toml", "locale = \"en\"\n")
         let config = try load(dir)
         #expect(
             config.diagnosticLines == [
@@ -358,7 +376,12 @@ import Testing
         #expect(person.file == "people/x/marie-dupont.toml")
         let session = person.items[0]
         #expect(session.kind == .session)
-        #expect(session.base == .when(.offset(LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0)), minutes: 120)))
+        #expect(
+            session.base
+                == .when(
+                    .offset(
+                        LocalDateTime(LocalDate(year: 2026, month: 9, day: 8), LocalTime(hour: 14, minute: 0)),
+                        minutes: 120)))
         #expect(session.phase == .conclusion)
         #expect(session.duration == CalendarDuration(2, .hour))
         let deadline = person.items[1]
@@ -369,11 +392,15 @@ import Testing
         #expect(deadline.done)
         let training = person.items[2]
         #expect(training.kind == .renewal)
-        #expect(training.base == .obtained(LocalDate(year: 2025, month: 5, day: 12), validity: CalendarDuration(24, .month)))
+        #expect(
+            training.base == .obtained(LocalDate(year: 2025, month: 5, day: 12), validity: CalendarDuration(24, .month))
+        )
     }
 
     @Test func wrongTypesAreErrorsNotCrashes() throws {
         let dir = try TemporaryDirectory()
+        try dir.write(
+            "jalon.toml", "locale = \"en\"\n")
         try dir.write(
             "people/w.toml",
             """
@@ -393,8 +420,8 @@ import Testing
                 "people/w.toml:1:1: error: `name` must be a string, found an integer",
                 "people/w.toml:2:1: error: `suivi` must be true or false, found a string",
                 "people/w.toml:3:1: error: `session` must be written as [[session]] tables, found a string",
-                "people/w.toml:7:1: error: `due` must be a date or a date-time, found a string (write dates without "
-                    + "quotes, like due = 2027-03-31, not \"2027-03-31\")",
+                "people/w.toml:7:1: error: `due` must be a date or a date-time, found a string: write it without "
+                    + "quotes, due = 2027-03-31",
                 "people/w.toml:8:11: error: `remind` must hold duration strings, found an integer",
                 "people/w.toml:8:14: error: `remind` must hold duration strings, found an integer",
                 "people/w.toml:9:1: error: `follow_up` must be false or a table like { every = \"7d\", count = 3 }, "
@@ -407,6 +434,7 @@ import Testing
         try dir.write(
             "jalon.toml",
             """
+            locale = "en"
             [mail]
             from = "Cabinet <pas une adresse>"
             sendmail = "sendmail"
@@ -415,11 +443,11 @@ import Testing
         let config = try load(dir)
         #expect(
             config.diagnosticLines == [
-                "jalon.toml:2:1: error: `from` \"Cabinet <pas une adresse>\" is not an address like \"Cabinet Horizon "
+                ".:1:1: warning: there is no people/ folder: jalon reads one file per person from people/NAME.toml",
+                "jalon.toml:3:1: error: `from` \"Cabinet <pas une adresse>\" is not an address like \"Cabinet Horizon "
                     + "<suivi@horizon.example>\"",
-                "jalon.toml:3:1: error: `sendmail` must be an absolute path, or an array of an absolute path and its "
+                "jalon.toml:4:1: error: `sendmail` must be an absolute path, or an array of an absolute path and its "
                     + "arguments, like [\"/usr/bin/msmtp\", \"-C\", \"/etc/msmtprc\"]",
-                "jalon.toml:4:1: error: mail is enabled but has no `from` address to send from",
             ])
     }
 
@@ -434,23 +462,37 @@ import Testing
     }
 
     @Test(arguments: [
-        ("anne@example.org", true), ("a.b+c@mail.example.fr", true), ("élodie@exemple.fr", true),
+        ("anne@example.org", true), ("a.b+c@mail.example.fr", true), ("élodie@exemple.fr", false),
+        ("elodie@xn--exemple-9ua.fr", true), ("jmarie@-vm", false), ("a@b-.example", false),
+        (String(repeating: "a", count: 65) + "@b.fr", false), (String(repeating: "a", count: 64) + "@b.fr", true),
+        ("a@" + String(repeating: "b", count: 64) + ".fr", false),
+        (
+            String(repeating: "a", count: 64) + "@"
+                + String(repeating: String(repeating: "b", count: 63) + ".", count: 2)
+                + String(repeating: "c", count: 61), true
+        ),
         ("x@y", true), ("", false), ("@example.org", false), ("anne@", false), ("anne", false),
         ("a@b@c", false), ("-oQ@example.org", false), ("anne @example.org", false), ("<anne@example.org>", false),
         ("anne@example..org", false), ("anne@.example.org", false), ("anne@example.org.", false),
         ("anne@exa,mple.org", false), ("an\"ne@example.org", false), ("anne\t@example.org", false),
         ("anne\u{85}@example.org", false), ("anne\u{2028}@example.org", false), ("anne@exa\u{7F}mple.org", false),
-        (String(repeating: "a", count: 250) + "@b.fr", false), (String(repeating: "a", count: 249) + "@b.fr", true),
+        (String(repeating: "a", count: 250) + "@b.fr", false),
+        (
+            String(repeating: "a", count: 64) + "@"
+                + String(repeating: String(repeating: "b", count: 63) + ".", count: 2)
+                + String(repeating: "c", count: 62), false
+        ),
     ])
     func emailAddresses(_ text: String, _ valid: Bool) {
         #expect(isEmailAddress(text) == valid, "\(text.debugDescription)")
     }
 
-    @Test(arguments: [
-        ("Séance « bilan » — l’été", nil), ("plain", nil), ("a\tb", "\t"), ("a\u{7F}", "\u{7F}"),
-        ("é\u{85}", "\u{85}"), ("\u{9F}x", "\u{9F}"), ("\u{A0}ok", nil), ("x\u{2028}", "\u{2028}"),
-        ("x\u{2029}", "\u{2029}"), ("\u{2027}\u{202A}", nil), ("line\nbreak", "\n"),
-    ] as [(String, Unicode.Scalar?)])
+    @Test(
+        arguments: [
+            ("Séance « bilan » — l’été", nil), ("plain", nil), ("a\tb", "\t"), ("a\u{7F}", "\u{7F}"),
+            ("é\u{85}", "\u{85}"), ("\u{9F}x", "\u{9F}"), ("\u{A0}ok", nil), ("x\u{2028}", "\u{2028}"),
+            ("x\u{2029}", "\u{2029}"), ("\u{2027}\u{202A}", nil), ("line\nbreak", "\n"),
+        ] as [(String, Unicode.Scalar?)])
     func controlCharacters(_ text: String, _ first: Unicode.Scalar?) {
         #expect(firstControl(text) == first, "\(text.debugDescription)")
     }

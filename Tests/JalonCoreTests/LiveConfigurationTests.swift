@@ -17,12 +17,18 @@ import Testing
     func broken(_ path: String) -> PersonFile {
         PersonFile(
             path: path, person: nil,
-            diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 3, column: 1), severity: .error, message: "bad")])
+            diagnostics: [
+                Diagnostic(file: path, position: SourcePosition(line: 3, column: 1), severity: .error, message: "bad")
+            ])
     }
 
     @Test func aBrokenFileKeepsItsLastGoodVersion() {
         var live = LiveConfiguration(settings: .defaults(zone: .utc))
-        var change = live.apply([PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml", items: ["x"]), diagnostics: [])], removed: [])
+        var change = live.apply(
+            [
+                PersonFile(
+                    path: "people/a.toml", person: person("a", file: "people/a.toml", items: ["x"]), diagnostics: [])
+            ], removed: [])
         #expect(change.people == ["a"])
         change = live.apply([broken("people/a.toml")], removed: [])
         #expect(change.people.isEmpty)
@@ -30,7 +36,11 @@ import Testing
         #expect(live.people["a"]?.items.map(\.id) == ["x"])
         #expect(live.diagnostics.count == 1)
         // Fixed: the new version replaces it and the problem goes.
-        change = live.apply([PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml", items: ["y"]), diagnostics: [])], removed: [])
+        change = live.apply(
+            [
+                PersonFile(
+                    path: "people/a.toml", person: person("a", file: "people/a.toml", items: ["y"]), diagnostics: [])
+            ], removed: [])
         #expect(change.people == ["a"])
         #expect(live.people["a"]?.items.map(\.id) == ["y"])
         #expect(live.diagnostics.isEmpty)
@@ -38,18 +48,27 @@ import Testing
 
     @Test func aNewFileCannotTakeAnIdFromAnother() {
         var live = LiveConfiguration(settings: .defaults(zone: .utc))
-        _ = live.apply([PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])], removed: [])
+        _ = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
         // A file that comes first in byte order, added later, claims the same id: it is the one in error.
-        let change = live.apply([PersonFile(path: "people/a.toml", person: person("marie", file: "people/a.toml"), diagnostics: [])], removed: [])
+        let change = live.apply(
+            [PersonFile(path: "people/a.toml", person: person("marie", file: "people/a.toml"), diagnostics: [])],
+            removed: [])
         #expect(change.people.isEmpty)
         #expect(live.owners["marie"] == "people/b.toml")
-        #expect(change.diagnostics.first?.message.contains("already used by people/b.toml") == true)
+        #expect(change.diagnostics.map(\.code) == ["person.duplicate"])
+        #expect(change.diagnostics.first?.message.contains("people/b.toml") == true)
     }
 
     @Test func removingAFileRemovesItsPersonAndARenamedIdFreesTheOld() {
         var live = LiveConfiguration(settings: .defaults(zone: .utc))
-        _ = live.apply([PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml"), diagnostics: [])], removed: [])
-        var change = live.apply([PersonFile(path: "people/a.toml", person: person("a2", file: "people/a.toml"), diagnostics: [])], removed: [])
+        _ = live.apply(
+            [PersonFile(path: "people/a.toml", person: person("a", file: "people/a.toml"), diagnostics: [])],
+            removed: [])
+        var change = live.apply(
+            [PersonFile(path: "people/a.toml", person: person("a2", file: "people/a.toml"), diagnostics: [])],
+            removed: [])
         #expect(change.people == ["a", "a2"])
         #expect(Set(live.people.keys) == ["a2"])
         change = live.apply([], removed: ["people/a.toml"])
@@ -68,5 +87,63 @@ import Testing
         #expect(!kept)
         #expect(live.settings.language == .en)
         #expect(live.diagnostics == [problem])
+    }
+
+    @Test func atStartTheFileNamedLikeTheIdKeepsIt() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        let change = live.apply(
+            [
+                PersonFile(
+                    path: "people/a-copy.toml", person: person("marie", file: "people/a-copy.toml"), diagnostics: [],
+                    idPosition: SourcePosition(line: 2, column: 1)),
+                PersonFile(
+                    path: "people/marie.toml", person: person("marie", file: "people/marie.toml"), diagnostics: []),
+            ], removed: [])
+        #expect(live.owners["marie"] == "people/marie.toml")
+        #expect(change.diagnostics.map(\.file) == ["people/a-copy.toml"])
+        #expect(change.diagnostics.first?.position == SourcePosition(line: 2, column: 1))
+        #expect(change.diagnostics.first?.message.contains("people/marie.toml") == true)
+    }
+
+    @Test func onReloadTheFileThatHasTheIdKeepsItEvenAgainstOneNamedLikeIt() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        _ = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
+        let change = live.apply(
+            [
+                PersonFile(
+                    path: "people/marie.toml", person: person("marie", file: "people/marie.toml"), diagnostics: [])
+            ],
+            removed: [])
+        #expect(live.owners["marie"] == "people/b.toml")
+        #expect(change.people.isEmpty)
+        #expect(change.diagnostics.map(\.file) == ["people/marie.toml"])
+    }
+
+    @Test func anIdLetGoGoesToAFileThatClaimedIt() {
+        var live = LiveConfiguration(settings: .defaults(zone: .utc))
+        _ = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("marie", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
+        _ = live.apply(
+            [
+                PersonFile(
+                    path: "people/c.toml", person: person("marie", file: "people/c.toml", items: ["x"]), diagnostics: []
+                )
+            ],
+            removed: [])
+        #expect(live.diagnostics.map(\.file) == ["people/c.toml"])
+        // b.toml takes another id: marie goes to c.toml, whose problem is gone.
+        let change = live.apply(
+            [PersonFile(path: "people/b.toml", person: person("bruno", file: "people/b.toml"), diagnostics: [])],
+            removed: [])
+        #expect(change.people == ["marie", "bruno"])
+        #expect(live.owners == ["marie": "people/c.toml", "bruno": "people/b.toml"])
+        #expect(live.people["marie"]?.items.map(\.id) == ["x"])
+        #expect(live.diagnostics.isEmpty)
+        // c.toml goes away: nobody has marie.
+        _ = live.apply([], removed: ["people/c.toml"])
+        #expect(live.owners["marie"] == nil)
     }
 }

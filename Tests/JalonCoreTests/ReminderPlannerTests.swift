@@ -229,7 +229,8 @@ import Testing
 
     @Test func acknowledgedItemsProduceNoRemindersForTheBaseTheyHadThen() throws {
         let dir = try TemporaryDirectory()
-        try dir.write("people/p.toml", "[[deadline]]\nid = \"a\"\ndue = 2027-01-20\n[[deadline]]\nid = \"b\"\ndue = 2027-01-21\n")
+        try dir.write(
+            "people/p.toml", "[[deadline]]\nid = \"a\"\ndue = 2027-01-20\n[[deadline]]\nid = \"b\"\ndue = 2027-01-21\n")
         let config = try load(dir)
         let planner = ReminderPlanner(settings: config.settings)
         let person = try #require(config.person("p"))
@@ -312,5 +313,111 @@ import Testing
         #expect(
             Set(list.map(\.title))
                 == ["Autorisation d'intervention à proximité des réseaux (AIPR)", "Séance d'investigation"])
+    }
+}
+
+/// SPEC §4 and §5 made precise: the wall-clock time `on_non_working` moves a reminder at, and exact units in
+/// `valid_for` and `policy.suivi.after`.
+@Suite struct ReminderPlannerPrecisionTests {
+    /// A deadline, a step, a rule, and when the step is due (Europe/Paris; 29 March 2026 is the Sunday of the
+    /// spring-forward gap, 02:00 → 03:00, and the 30th a working Monday).
+    struct MovedCase: Sendable, CustomTestStringConvertible {
+        let due: String
+        let step: String
+        let rule: String
+        let expected: String
+        var testDescription: String { "\(due) \(step) \(rule)" }
+    }
+
+    static let movedCases: [MovedCase] = [
+        // In the gap: 03:30 that Sunday with `keep`, and 02:30 on the day it moves to otherwise, as +1d gives.
+        MovedCase(due: "2026-03-29T02:30:00", step: "+0d", rule: "keep", expected: "2026-03-29T03:30:00+02:00"),
+        MovedCase(due: "2026-03-29T02:30:00", step: "+0d", rule: "after", expected: "2026-03-30T02:30:00+02:00"),
+        MovedCase(due: "2026-03-29T02:30:00", step: "+1d", rule: "keep", expected: "2026-03-30T02:30:00+02:00"),
+        MovedCase(due: "2026-03-29T02:30:00", step: "+0d", rule: "before", expected: "2026-03-27T02:30:00+01:00"),
+        // A calendar step that lands in the gap keeps its wall-clock time when moved.
+        MovedCase(due: "2026-03-28T02:30:00", step: "+1d", rule: "after", expected: "2026-03-30T02:30:00+02:00"),
+        // An exact step has no wall-clock time of its own: its instant's local time (03:30) moves.
+        MovedCase(due: "2026-03-29T01:30:00", step: "+1h", rule: "keep", expected: "2026-03-29T03:30:00+02:00"),
+        MovedCase(due: "2026-03-29T01:30:00", step: "+1h", rule: "after", expected: "2026-03-30T03:30:00+02:00"),
+        MovedCase(due: "2026-03-29T01:30:00", step: "+60min", rule: "before", expected: "2026-03-27T03:30:00+01:00"),
+        // A working day stays where it is whatever the rule.
+        MovedCase(due: "2026-03-30T02:30:00", step: "+0d", rule: "before", expected: "2026-03-30T02:30:00+02:00"),
+        // In 2027 the gap is on Easter Sunday: the Monday after is a holiday too.
+        MovedCase(due: "2027-03-28T02:30:00", step: "+0d", rule: "after", expected: "2027-03-30T02:30:00+02:00"),
+        // Christmas 2026 is a Friday and a holiday, the 26th a Saturday.
+        MovedCase(due: "2026-12-25T18:00:00", step: "+0d", rule: "after", expected: "2026-12-28T18:00:00+01:00"),
+        MovedCase(due: "2026-12-27T18:00:00", step: "-2d", rule: "before", expected: "2026-12-24T18:00:00+01:00"),
+    ]
+
+    @Test(arguments: movedCases)
+    func onNonWorkingKeepsTheWallClockTimeTheArithmeticGave(_ c: MovedCase) throws {
+        let due = try ReminderPlannerTests().plan(
+            """
+            [[deadline]]
+            id = "d"
+            due = \(c.due)
+            remind = ["\(c.step)"]
+            follow_up = false
+            on_non_working = "\(c.rule)"
+            """, settings: "timezone = \"Europe/Paris\"\n")
+        #expect(due == ["p/d/\(try CalendarDuration.parse(c.step))": c.expected])
+    }
+
+    /// A training obtained on a date, valid for a duration, and the day its expiry falls on (at remind_at, 09:00).
+    struct ValidityCase: Sendable, CustomTestStringConvertible {
+        let obtained: String
+        let validFor: String
+        let expected: String
+        var testDescription: String { "\(obtained) + \(validFor)" }
+    }
+
+    static let validityCases: [ValidityCase] = [
+        // SPEC §5's example: from midnight of 10 January, 48 hours is 12 January.
+        ValidityCase(obtained: "2027-01-10", validFor: "48h", expected: "2027-01-12T09:00:00+01:00"),
+        ValidityCase(obtained: "2027-01-10", validFor: "36h", expected: "2027-01-11T09:00:00+01:00"),
+        ValidityCase(obtained: "2027-01-10", validFor: "90 min", expected: "2027-01-10T09:00:00+01:00"),
+        ValidityCase(obtained: "2027-01-10", validFor: "24 heures", expected: "2027-01-11T09:00:00+01:00"),
+        // 27 March 2027 lasts 24 hours, the 28th 23: 46 hours from midnight of the 27th is 23:00 on the 28th,
+        // 47 hours midnight of the 29th; two calendar days are the 29th whatever the hours.
+        ValidityCase(obtained: "2027-03-27", validFor: "46h", expected: "2027-03-28T09:00:00+02:00"),
+        ValidityCase(obtained: "2027-03-27", validFor: "47h", expected: "2027-03-29T09:00:00+02:00"),
+        ValidityCase(obtained: "2027-03-27", validFor: "2d", expected: "2027-03-29T09:00:00+02:00"),
+        // 31 October 2027 lasts 25 hours: 48 hours from midnight of the 30th is 23:00 on the 31st.
+        ValidityCase(obtained: "2027-10-30", validFor: "48h", expected: "2027-10-31T09:00:00+01:00"),
+        ValidityCase(obtained: "2027-10-30", validFor: "49h", expected: "2027-11-01T09:00:00+01:00"),
+    ]
+
+    @Test(arguments: validityCases)
+    func exactValidityCountsFromMidnightOfTheDateObtained(_ c: ValidityCase) throws {
+        let due = try ReminderPlannerTests().plan(
+            """
+            [[training]]
+            id = "t"
+            title = "Formation"
+            obtained = \(c.obtained)
+            valid_for = "\(c.validFor)"
+            remind = ["+0d"]
+            follow_up = false
+            """, settings: "timezone = \"Europe/Paris\"\n")
+        #expect(due == ["p/t/+0d": c.expected])
+    }
+
+    /// `policy.suivi.after` and the follow-up interview's day, from a conclusion session on 15 June 2026 at 23:30.
+    @Test(arguments: [
+        ("72h", "2026-06-18T09:00:00+02:00"), ("90min", "2026-06-15T09:00:00+02:00"),
+        ("1441 minutes", "2026-06-16T09:00:00+02:00"), ("3d", "2026-06-18T09:00:00+02:00"),
+        ("6 mois", "2026-12-15T09:00:00+01:00"),
+    ])
+    func exactSuiviDelayCountsFromMidnightOfTheConclusionDate(_ after: String, _ expected: String) throws {
+        let due = try ReminderPlannerTests().plan(
+            """
+            [[session]]
+            id = "c"
+            at = 2026-06-15T23:30:00
+            phase = "conclusion"
+            remind = []
+            """, settings: "timezone = \"Europe/Paris\"\n[policy.suivi]\nafter = \"\(after)\"\nremind = [\"+0d\"]\n")
+        #expect(due == ["p/suivi/+0d": expected])
     }
 }

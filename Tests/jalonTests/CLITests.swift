@@ -14,7 +14,8 @@ import Testing
             result.stdout
                 == "jalon.toml:14:1: warning: aucun courriel ne sera envoyé\u{202F}: [mail] a enabled = false, "
                 + "alors que des rappels ont des destinataires\n", "\(result.stdout)")
-        #expect(result.stderr.contains("4 person files, 4 people loaded, 0 errors, 1 warning"))
+        // The example firm writes French (its jalon.toml says locale = "fr"); its mail is off on purpose.
+        #expect(result.stderr.contains("4 fichiers de personne, 4 personnes chargées, 0 erreur, 1 avertissement\n"))
     }
 
     /// On a terminal, long work shows how far it has gone on standard error and erases the line before the
@@ -48,7 +49,9 @@ import Testing
         let erasedThenWarning = "\r\u{1B}[Kjalon.toml:14:1: warning: "
         #expect(seen.contains(line), "\(seen.debugDescription)")
         #expect(seen.contains(erasedThenWarning), "\(seen.debugDescription)")
-        #expect(seen.contains("jalon: \(config): 4 person files, 4 people loaded"), "\(seen.debugDescription)")
+        #expect(
+            seen.contains("jalon: \(config)\u{202F}: 4 fichiers de personne, 4 personnes chargées"),
+            "\(seen.debugDescription)")
     }
 
     @Test func checkPrintsEveryProblemWithItsLocation() throws {
@@ -56,6 +59,7 @@ import Testing
         try scratch.write(
             "c/jalon.toml",
             """
+            locale = "en"
             timezone = "Mars/Olympus"
             remnid_at = "09:00"
             """)
@@ -74,10 +78,10 @@ import Testing
         #expect(lines.count == 4)
         #expect(
             lines[0]
-                == "jalon.toml:1:1: error: unknown time zone \"Mars/Olympus\": use an IANA name like \"Europe/Paris\" "
+                == "jalon.toml:2:1: error: unknown time zone \"Mars/Olympus\": use an IANA name like \"Europe/Paris\" "
                 + "or \"Indian/Reunion\"")
         #expect(
-            lines[1] == "jalon.toml:2:1: warning: unknown key `remnid_at` in jalon.toml (did you mean `remind_at`?); "
+            lines[1] == "jalon.toml:3:1: warning: unknown key `remnid_at` in jalon.toml (did you mean `remind_at`?); "
                 + "it is ignored")
         #expect(lines[2].hasPrefix("people/a.toml:4:"))
         #expect(lines[2].contains(": error: "))
@@ -86,12 +90,57 @@ import Testing
                 + "date-time), not a date alone")
     }
 
+    @Test func checkJSONIsOneArrayOfDiagnosticsWithTheirCodes() throws {
+        let scratch = try Scratch()
+        try scratch.write("c/jalon.toml", "locale = \"en\"\n[mail]\nform = \"Cabinet <suivi@example.org>\"\n")
+        try scratch.write(
+            "c/people/p.toml",
+            "[[session]]\nid = \"s\"\nat = 2026-12-04T11:00\nphase = \"Conclusion\"\n[[deadline]]\nid = \"d\"\n"
+                + "due = 2027-01-15\nremind = [\"3 semaine\"]\n")
+        let result = try jalon(["check", "--json", "--config", scratch.path + "/c"])
+        #expect(result.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 4)
+        for object in array {
+            #expect(Set(object.keys) == ["file", "line", "column", "severity", "code", "message"])
+        }
+        #expect(
+            array.map { "\($0["file"]!):\($0["line"]!):\($0["column"]!) \($0["severity"]!) \($0["code"]!)" } == [
+                "jalon.toml:3:1 warning key.unknown",
+                "people/p.toml:3:6 error datetime.seconds",
+                "people/p.toml:4:1 note spelling.variant",
+                "people/p.toml:8:11 warning duration.unsigned",
+            ])
+        #expect(
+            array[1]["message"] as? String
+                == "invalid date-time \"2026-12-04T11:00\": add the seconds: 2026-12-04T11:00:00")
+        #expect(result.stderr.contains("1 person file, 0 people loaded, 1 error, 2 warnings, 1 note"))
+        // The same diagnostics as text; notes end with their code.
+        let text = try jalon(["check", "--config", scratch.path + "/c"])
+        #expect(text.status == 1)
+        #expect(
+            text.stdout.split(separator: "\n").map { String($0.split(separator: " ").last ?? "") } == [
+                "ignored", "2026-12-04T11:00:00", "[spelling.variant]", "meant)",
+            ])
+        // Warnings and notes alone do not fail.
+        try scratch.write("c/people/p.toml", "[[deadline]]\nid = \"d\"\ndue = 2027-01-15\nremind = [\"3 Semaines\"]\n")
+        let fine = try jalon(["check", "--json", "--config", scratch.path + "/c"])
+        #expect(fine.status == 0)
+        let codes = try #require(try JSONSerialization.jsonObject(with: Data(fine.stdout.utf8)) as? [[String: Any]])
+        #expect(codes.map { $0["code"] as? String } == ["key.unknown", "duration.unsigned", "spelling.variant"])
+        try scratch.write("c/jalon.toml", "locale = \"en\"\n")
+        try scratch.write("c/people/p.toml", "name = \"P\"\n")
+        let clean = try jalon(["check", "--json", "--config", scratch.path + "/c"])
+        #expect(clean.status == 0 && clean.stdout == "[]\n")
+    }
+
     @Test func configurationDirectoryComesFromTheEnvironment() throws {
         let scratch = try Scratch()
         try scratch.write("c/people/a.toml", "name = 1\n")
         let result = try jalon(["check"], environment: ["JALON_CONFIG_DIR": scratch.path + "/c"])
         #expect(result.status == 1)
-        #expect(result.stdout == "people/a.toml:1:1: error: `name` must be a string, found an integer\n")
+        // No jalon.toml: the messages are in French, the default language.
+        #expect(result.stdout == "people/a.toml:1:1: error: `name` doit être une chaîne, pas un entier\n")
         let xdg = try jalon(["check"], environment: ["XDG_CONFIG_HOME": scratch.path + "/nothing"])
         #expect(xdg.status == 1)
         #expect(xdg.stderr.contains(scratch.path + "/nothing/jalon"))
@@ -277,7 +326,7 @@ import Testing
         let check = try jalon(["check", "--config", config])
         #expect(!check.signaled)
         #expect(check.status == 1)
-        let located = try Regex(#"^[^:]+\.toml:[1-9][0-9]*:[1-9][0-9]*: (error|warning): .+$"#)
+        let located = try Regex(#"^[^:]+\.toml:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note): .+$"#)
         for line in check.stdout.split(separator: "\n") {
             #expect(line.wholeMatch(of: located) != nil, "\(line)")
         }

@@ -240,6 +240,7 @@ EOF
 name = "Bruno"
 [[session]
 id = "kept"
+at = 2030-01-01T10:00:00
 EOF
         log "people/bruno.toml broken"
         wait_for problem 5 1 SYSLOG_IDENTIFIER=jalon $ID_PROBLEM JALON_FILE=people/bruno.toml

@@ -27,16 +27,12 @@ package enum ConfigFile {
         }()
 
         /// Why `st` may not be trusted, or nil.
-        package func problem(with st: stat, what: String) -> String? {
-            if st.st_mode & S_IWOTH != 0 {
-                return "\(what) is writable by every user (mode \(mode(st))); run chmod o-w on it"
-            }
+        package func problem(with st: stat) -> DiagnosticText.TrustProblem? {
+            if st.st_mode & S_IWOTH != 0 { return .writableByEveryone(mode: mode(st)) }
             if st.st_mode & S_IWGRP != 0 && !writableGroups.contains(st.st_gid) {
-                return "\(what) is writable by its group (mode \(mode(st))); run chmod g-w on it"
+                return .writableByGroup(mode: mode(st))
             }
-            if !owners.contains(st.st_uid) {
-                return "\(what) belongs to another user (uid \(st.st_uid)), who could change it"
-            }
+            if !owners.contains(st.st_uid) { return .otherOwner(uid: UInt32(st.st_uid)) }
             return nil
         }
 
@@ -44,31 +40,36 @@ package enum ConfigFile {
     }
 
     package enum Outcome: Sendable {
+        /// The text, without the byte order mark that may start the file.
         case text(String)
-        case refused(message: String, position: SourcePosition)
+        case refused(message: DiagnosticText, position: SourcePosition)
+    }
+
+    /// The TOML document of a file's text (`Outcome.text`), with every syntax error: the byte order mark is gone
+    /// already, so that a second one is an error.
+    package static func document(_ text: String) -> TOML.Document {
+        TOML.parseDocument(text, skippingByteOrderMark: false)
     }
 
     /// Reads `path` and returns its text, or why it is refused.
     package static func read(_ path: String, trust: Trust = .current) -> Outcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
-            return .refused(message: "cannot be read: \(String(cString: strerror(errno)))", position: .start)
+            return .refused(message: .cannotRead(reason: String(cString: strerror(errno))), position: .start)
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            return .refused(message: "cannot be read: \(String(cString: strerror(errno)))", position: .start)
+            return .refused(message: .cannotRead(reason: String(cString: strerror(errno))), position: .start)
         }
         guard st.st_mode & S_IFMT == S_IFREG else {
-            return .refused(message: "is not a regular file", position: .start)
+            return .refused(message: .notRegularFile, position: .start)
         }
-        if let problem = trust.problem(with: st, what: "the file") {
-            return .refused(message: problem, position: .start)
+        if let problem = trust.problem(with: st) {
+            return .refused(message: .untrusted(.file, problem), position: .start)
         }
         guard st.st_size <= maximumSize else {
-            return .refused(
-                message: "the file is \(st.st_size) bytes long; configuration files are limited to 1 MiB",
-                position: .start)
+            return .refused(message: .tooLarge(bytes: Int(st.st_size)), position: .start)
         }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var count = 0
@@ -76,12 +77,12 @@ package enum ConfigFile {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .refused(message: "cannot be read: \(String(cString: strerror(errno)))", position: .start)
+                return .refused(message: .cannotRead(reason: String(cString: strerror(errno))), position: .start)
             }
             if n == 0 { break }
             count += n
             if count > maximumSize {
-                return .refused(message: "the file grew past 1 MiB while being read", position: .start)
+                return .refused(message: .grewTooLarge, position: .start)
             }
         }
         bytes.removeSubrange(count...)
@@ -103,9 +104,7 @@ package enum ConfigFile {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 if scalar == "\0" {
-                    return .refused(
-                        message: "the file holds a NUL byte: it is not a text file",
-                        position: SourcePosition(line: line, column: column))
+                    return .refused(message: .nulByte, position: SourcePosition(line: line, column: column))
                 }
                 if scalar == "\n" {
                     line += 1
@@ -116,9 +115,7 @@ package enum ConfigFile {
             case .emptyInput:
                 break loop
             case .error:
-                return .refused(
-                    message: "the file is not UTF-8 text (an invalid byte sequence here)",
-                    position: SourcePosition(line: line, column: column))
+                return .refused(message: .notUTF8, position: SourcePosition(line: line, column: column))
             }
         }
         return .text(String(decoding: body, as: UTF8.self))  // not reached: the fast path took valid text

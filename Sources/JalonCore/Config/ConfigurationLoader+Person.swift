@@ -20,7 +20,7 @@ extension ConfigurationLoader {
             return (.defaults(zone: systemZone), nil)
         }
         let (settings, _) = loadSettings()
-        if trust.problem(with: st, what: "") != nil { return (settings, nil) }
+        if trust.problem(with: st) != nil { return (settings, nil) }
         let (paths, _) = personFilePaths()
         let needle = Array(id.utf8)
         let candidate = UnsafeMutableBufferPointer<Bool>.allocate(capacity: paths.count)

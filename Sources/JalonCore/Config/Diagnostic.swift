@@ -2,22 +2,62 @@ import Foundation
 
 /// A problem found in the configuration, at a place in a file.
 package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    package enum Severity: String, Sendable {
+    package enum Severity: String, Sendable, Comparable {
+        /// The file is left out (or, for `jalon.toml`, the key keeps its default).
         case error
+        /// Read, but probably not what was meant.
         case warning
+        /// Read as meant, written otherwise than the canonical way: says which spelling is canonical.
+        case note
+
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
     }
 
     /// The file, relative to the configuration directory.
     package var file: String
     package var position: SourcePosition
     package var severity: Severity
+    /// A stable identifier of the kind of problem (`toml.syntax`, `duration.unsigned`, …), for editors and scripts;
+    /// the README lists them.
+    package var code: String
+    /// The text, in the language of the settings.
     package var message: String
 
-    package init(file: String, position: SourcePosition, severity: Severity, message: String) {
+    package init(file: String, position: SourcePosition, severity: Severity, code: String, message: String) {
         self.file = file
         self.position = position
         self.severity = severity
+        self.code = code
         self.message = message
+    }
+
+    /// A problem of the catalogue, written in `language`.
+    package init(
+        file: String, position: SourcePosition, severity: Severity, text: DiagnosticText, language: Language
+    ) {
+        self.init(
+            file: file, position: position, severity: severity, code: text.code.rawValue, message: text.text(language))
+    }
+
+    /// A problem of the catalogue, for callers that do not know the settings' language: written in French, the
+    /// default one.
+    package init(file: String, position: SourcePosition, severity: Severity, message text: DiagnosticText) {
+        self.init(file: file, position: position, severity: severity, text: text, language: .fr)
+    }
+
+    /// A problem from outside the configuration language (a message template), with the code `template`.
+    package init(file: String, position: SourcePosition, severity: Severity, message: String) {
+        self.init(
+            file: file, position: position, severity: severity, code: DiagnosticCode.template.rawValue,
+            message: message)
     }
 
     /// `PATH:LINE:COLUMN: error: MESSAGE`, the form compilers use and editors jump to.
@@ -25,11 +65,37 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         "\(file):\(position.line):\(position.column): \(severity.rawValue): \(message)"
     }
 
-    /// File by file in byte order, then by position, errors before warnings at the same place.
+    /// File by file in byte order, then by position, errors before warnings before notes at the same place.
     package static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         if !sameBytes(lhs.file, rhs.file) { return bytesPrecede(lhs.file, rhs.file) }
         if lhs.position != rhs.position { return lhs.position < rhs.position }
-        return lhs.severity == .error && rhs.severity == .warning
+        return lhs.severity < rhs.severity
+    }
+}
+
+extension Diagnostic {
+    /// One JSON array of `{"file", "line", "column", "severity", "code", "message"}`, one object a line: what
+    /// `jalon check --json` prints.
+    package static func json(_ diagnostics: [Diagnostic]) -> String {
+        var out = JSONWriter()
+        out.raw("[")
+        for (index, diagnostic) in diagnostics.enumerated() {
+            out.raw(index == 0 ? "\n{\"file\":" : ",\n{\"file\":")
+            out.string(diagnostic.file)
+            out.raw(",\"line\":")
+            out.bytes += String(diagnostic.position.line).utf8
+            out.raw(",\"column\":")
+            out.bytes += String(diagnostic.position.column).utf8
+            out.raw(",\"severity\":")
+            out.string(diagnostic.severity.rawValue)
+            out.raw(",\"code\":")
+            out.string(diagnostic.code)
+            out.raw(",\"message\":")
+            out.string(diagnostic.message)
+            out.raw("}")
+        }
+        out.raw(diagnostics.isEmpty ? "]\n" : "\n]\n")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }
 
@@ -42,26 +108,41 @@ final class DiagnosticCollector {
         case position(SourcePosition)
     }
 
-    private(set) var entries: [(place: Place, severity: Diagnostic.Severity, message: String)] = []
+    private(set) var entries: [(place: Place, severity: Diagnostic.Severity, text: DiagnosticText)] = []
 
     var hasErrors: Bool { entries.contains { $0.severity == .error } }
     var isEmpty: Bool { entries.isEmpty }
 
-    func error(_ message: String, at path: TOMLPath) {
-        entries.append((.path(path), .error, message))
+    func error(_ text: DiagnosticText, at path: TOMLPath) {
+        entries.append((.path(path), .error, text))
     }
 
-    func warning(_ message: String, at path: TOMLPath) {
-        entries.append((.path(path), .warning, message))
+    func warning(_ text: DiagnosticText, at path: TOMLPath) {
+        entries.append((.path(path), .warning, text))
     }
 
-    func error(_ message: String, at position: SourcePosition) {
-        entries.append((.position(position), .error, message))
+    func note(_ text: DiagnosticText, at path: TOMLPath) {
+        entries.append((.path(path), .note, text))
     }
 
-    /// The diagnostics of `file` with their positions in its parsed `document`: a path's position, else its nearest
-    /// ancestor's, else the start of the file.
-    func resolved(file: String, document: TOML.Table?) -> [Diagnostic] {
+    func error(_ text: DiagnosticText, at position: SourcePosition) {
+        entries.append((.position(position), .error, text))
+    }
+
+    func warning(_ text: DiagnosticText, at position: SourcePosition) {
+        entries.append((.position(position), .warning, text))
+    }
+
+    /// The syntax errors of a document, each at its place.
+    func record(_ errors: [TOML.SyntaxError]) {
+        for error in errors {
+            entries.append((.position(SourcePosition(line: error.line, column: error.column)), .error, error.text))
+        }
+    }
+
+    /// The diagnostics of `file` written in `language`, with their positions in its parsed `document`: a path's
+    /// position, else its nearest ancestor's, else the start of the file. Notes only when `notes` is true.
+    func resolved(file: String, document: TOML.Table?, language: Language, notes: Bool = true) -> [Diagnostic] {
         guard !entries.isEmpty else { return [] }
         func locate(_ path: TOMLPath) -> SourcePosition {
             var path = path
@@ -71,14 +152,19 @@ final class DiagnosticCollector {
             }
             return .start
         }
-        return entries.map { entry in
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(entries.count)
+        for entry in entries where notes || entry.severity != .note {
             let position: SourcePosition
             switch entry.place {
             case .path(let path): position = locate(path)
             case .position(let at): position = at
             }
-            return Diagnostic(file: file, position: position, severity: entry.severity, message: entry.message)
+            diagnostics.append(
+                Diagnostic(
+                    file: file, position: position, severity: entry.severity, text: entry.text, language: language))
         }
+        return diagnostics
     }
 }
 

@@ -4,36 +4,38 @@ enum PersonLoader {
     ///
     /// - Parameters:
     ///   - fileStem: the file name without `.toml`, the default id.
-    ///   - settings: for the consultants the file may name.
+    ///   - settings: for the consultants the file may name, and the policies that say whom reminders reach.
     static func load(
         _ document: TOML.Table, file: String, fileStem: String, settings: Settings,
         diagnostics: DiagnosticCollector
     ) -> Person? {
-        var reader = TableReader(document, at: [], context: "a person file", diagnostics: diagnostics)
+        var reader = TableReader(document, at: [], context: .personFile, diagnostics: diagnostics)
         var id = reader.identifier("id")
         if !reader.has("id") {
             if isIdentifier(fileStem) {
                 id = fileStem
             } else {
                 diagnostics.error(
-                    "the file name \"\(printable(fileStem))\" is not a valid person id; add a line like "
-                        + "id = \"marie-dupont\" (a-z, 0-9, '.', '_', '-')", at: SourcePosition.start)
+                    .fileNameNotID(stem: printable(fileStem), suggestion: suggestedID(fileStem)),
+                    at: SourcePosition.start)
             }
+        } else if let id, id != fileStem, id != suggestedID(fileStem) {
+            reader.warning(.idDiffersFromFileName(id: id, fileName: printable(fileStem) + ".toml"), key: "id")
         }
         let name = reader.headerText("name")
-        let email = reader.emailAddress("email")
+        let email = reader.mailbox("email", notAddress: DiagnosticText.notAnAddress)
         var consultant = reader.identifier("consultant")
         if let wanted = consultant, settings.consultants[wanted] == nil {
             let known = settings.consultants.keys.sorted()
-            var message = "unknown consultant \"\(wanted)\""
-            if let suggestion = closest(to: wanted, among: known) {
-                message += " (did you mean \"\(suggestion)\"?)"
-            } else if known.isEmpty {
-                message += ": jalon.toml declares no [[consultant]]"
-            } else {
-                message += "; jalon.toml declares " + known.map { "\"\($0)\"" }.joined(separator: ", ")
-            }
-            reader.error(message, key: "consultant")
+            let hint: DiagnosticText.ConsultantHint =
+                if let suggestion = closest(to: wanted, among: known) {
+                    .suggestion(suggestion)
+                } else if known.isEmpty {
+                    .noneDeclared
+                } else {
+                    .declared(known)
+                }
+            reader.error(.unknownConsultant(value: wanted, hint), key: "consultant")
             consultant = nil
         }
         let zone = reader.zone("timezone")
@@ -50,13 +52,9 @@ enum PersonLoader {
                 // An item with other problems still holds its id, so that a duplicate is reported at once.
                 guard let itemID else { continue }
                 if itemID == "suivi" {
-                    diagnostics.error(
-                        "the item id \"suivi\" is reserved for the follow-up interview jalon derives; choose another",
-                        at: path + [.key("id")])
+                    diagnostics.error(.reservedItemID, at: path + [.key("id")])
                 } else if let other = seen[itemID] {
-                    diagnostics.error(
-                        "item id \"\(itemID)\" is already used by a [[\(other)]] of this person; item ids are unique "
-                            + "within a person", at: path + [.key("id")])
+                    diagnostics.error(.duplicateItemID(id: itemID, section: other), at: path + [.key("id")])
                 } else {
                     seen[itemID] = key
                     if let item { items.append(item) }
@@ -65,25 +63,71 @@ enum PersonLoader {
         }
         reader.finish()
         guard let id, !diagnostics.hasErrors else { return nil }
-        return Person(
-            id: id, name: name ?? id, email: email, consultant: consultant, zone: zone, holidays: holidays,
-            remindAt: remindAt, suivi: suivi, items: items, file: file)
+        let person = Person(
+            id: id, name: name ?? email?.name ?? id, email: email?.address, consultant: consultant, zone: zone,
+            holidays: holidays, remindAt: remindAt, suivi: suivi, items: items, file: file)
+        if settings.mail.enabled && person.email == nil && remindsThemselves(person, settings: settings) {
+            diagnostics.warning(.unreachablePerson, at: [.key("name")])
+        }
+        return person
+    }
+
+    /// The id a file name suggests: `Élodie Fabre` → `elodie-fabre` (lower case, no accents, a dash for each run of
+    /// other characters, at most 64 characters); `marie-dupont` when nothing of the name is left.
+    static func suggestedID(_ stem: String) -> String {
+        var id = ""
+        var dash = false
+        for scalar in foldedSpelling(stem).unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" {
+                if dash && !id.isEmpty { id.append("-") }
+                dash = false
+                id.unicodeScalars.append(scalar)
+            } else {
+                dash = true
+            }
+        }
+        while let first = id.first, !first.isLetter && !first.isNumber { id.removeFirst() }
+        id = String(id.prefix(64))
+        return isIdentifier(id) ? id : "marie-dupont"
+    }
+
+    /// Whether some reminder of the person's items is addressed to the person (SPEC §3, §5): their `to`, their
+    /// follow-ups' `to`, or the derived follow-up interview's.
+    private static func remindsThemselves(_ person: Person, settings: Settings) -> Bool {
+        for item in person.items where !item.done {
+            let policy = settings.policy(item.kind)
+            let to = item.to ?? policy.to
+            if !(item.remind ?? policy.remind).isEmpty && to.contains(.person) { return true }
+            if item.kind != .session, let followUp = item.followUp ?? policy.followUp, followUp.count > 0,
+                (followUp.to ?? to).contains(.person)
+            {
+                return true
+            }
+        }
+        let sessions = person.items.filter { $0.kind == .session }
+        if person.suivi, sessions.contains(where: { $0.phase == .conclusion }),
+            !sessions.contains(where: { $0.phase == .suivi })
+        {
+            let policy = settings.policy(.suivi)
+            return !policy.remind.isEmpty && policy.to.contains(.person)
+        }
+        return false
     }
 
     private static func loadItem(
         _ table: TOML.Table, kind: ItemKind, section: String, at path: TOMLPath,
         diagnostics: DiagnosticCollector
     ) -> (id: String?, item: Item?) {
-        var reader = TableReader(table, at: path, context: "[[\(section)]]", diagnostics: diagnostics)
+        var reader = TableReader(table, at: path, context: .table("[[\(section)]]"), diagnostics: diagnostics)
         defer { reader.finish() }
         let id = reader.identifier("id")
         if !reader.has("id") {
-            diagnostics.error("this [[\(section)]] has no `id`; give it one, like id = \"s1\"", at: path)
+            diagnostics.error(.missingID(section: section, example: "s1"), at: path)
         }
         let title = reader.headerText("title")
         let overrides = ItemOverrides.read(&reader, kind: kind)
         if kind == .session, reader.has("follow_up") {
-            reader.warning("`follow_up` has no effect on a session: sessions get no follow-ups", key: "follow_up")
+            reader.warning(.followUpOnSession, key: "follow_up")
         }
         var done = false
         var doneOn: LocalDate?
@@ -91,8 +135,8 @@ enum PersonLoader {
             switch node {
             case .bool(let flag): done = flag
             case .date(let date): (done, doneOn) = (true, date)
-            case .dateTime(let local, _): (done, doneOn) = (true, local.date)
-            default: reader.mismatch("done", expected: "true, false or the date it was done", found: node)
+            case .dateTime(let local, _, _): (done, doneOn) = (true, local.date)
+            default: reader.mismatch("done", expected: .doneValue, found: node)
             }
         }
 
@@ -108,83 +152,78 @@ enum PersonLoader {
             place = reader.string("place")
             if let node = reader.value("at") {
                 switch node {
-                case .dateTime(let local, let offset):
+                case .dateTime(let local, let offset, let nanoseconds):
+                    if nanoseconds != 0 { reader.note(.fractionalSeconds(key: "at"), key: "at") }
                     base = .when(offset.map { .offset(local, minutes: $0) } ?? .local(local))
                 case .date(let date):
-                    reader.error(
-                        "a session needs a time: write at = \(date)T14:00:00 (a local date-time), not a date alone",
-                        key: "at")
+                    reader.error(.sessionDateOnly(date: "\(date)"), key: "at")
                 default:
-                    reader.mismatch("at", expected: "a date-time like 2026-09-08T14:00:00", found: node)
+                    reader.mismatch("at", expected: .sessionDateTime, found: node)
                 }
-            } else {
-                diagnostics.error("this [[session]] has no `at`: when does it take place?", at: path)
+            } else if !reader.has("at") {
+                diagnostics.error(.missingAt, at: path)
             }
         case .deadline:
             if let node = reader.value("due") {
                 switch node {
                 case .date(let date): base = .when(.date(date))
-                case .dateTime(let local, let offset):
+                case .dateTime(let local, let offset, let nanoseconds):
+                    if nanoseconds != 0 { reader.note(.fractionalSeconds(key: "due"), key: "due") }
                     base = .when(offset.map { .offset(local, minutes: $0) } ?? .local(local))
-                default: reader.mismatch("due", expected: "a date or a date-time", found: node)
+                default: reader.mismatch("due", expected: .dateOrDateTime, found: node)
                 }
-            } else {
-                diagnostics.error("this [[deadline]] has no `due` date", at: path)
+            } else if !reader.has("due") {
+                diagnostics.error(.missingDue, at: path)
             }
         case .renewal:
             trainingKind = reader.string("kind")
             let catalog = trainingKind.flatMap { TrainingKind.catalog[$0] }
             if let wanted = trainingKind, catalog == nil {
-                var message = "unknown training kind \"\(printable(wanted))\""
                 let known = TrainingKind.catalog.keys.sorted()
-                if let suggestion = closest(to: wanted, among: known) {
-                    message += " (did you mean \"\(suggestion)\"?)"
-                } else {
-                    message += "; the catalog has " + known.joined(separator: ", ")
-                }
-                message += "; or leave out `kind` and give `title` and `valid_for`"
-                reader.error(message, key: "kind")
+                reader.error(
+                    .unknownTrainingKind(
+                        value: printable(wanted), suggestion: closest(to: wanted, among: known), catalog: known),
+                    key: "kind")
             }
             let obtained = date(&reader, "obtained")
             let validFor = reader.duration("valid_for")
             let expires = date(&reader, "expires")
             if let validFor, validFor.count <= 0 {
-                reader.error("`valid_for` must be positive, like \"24 months\"", key: "valid_for")
+                reader.error(.validForNotPositive, key: "valid_for")
             }
             if let expires {
                 if reader.has("obtained") || reader.has("valid_for") {
-                    reader.error(
-                        "give either `expires`, or `obtained` with a validity, not both", key: "expires")
+                    reader.error(.expiresAndObtained, key: "expires")
                 } else {
                     base = .expires(expires)
                 }
             } else if let obtained {
                 if let validity = validFor ?? catalog?.validity {
                     if validity.count > 0 { base = .obtained(obtained, validity: validity) }
-                } else if trainingKind == nil || catalog != nil {
-                    reader.error(
-                        "no validity for this training: add valid_for = \"24 months\", a catalog `kind`, or `expires`",
-                        key: "obtained")
+                } else if (trainingKind == nil || catalog != nil) && !reader.has("valid_for") {
+                    reader.error(.noValidity, key: "obtained")
                 }
             } else if !reader.has("obtained") && !reader.has("expires") {
-                diagnostics.error(
-                    "this [[training]] has neither `obtained` nor `expires`: when does it run out?", at: path)
+                diagnostics.error(.trainingWithoutDate, at: path)
             }
         case .suivi:
             break
         }
         guard let id, let base else { return (id, nil) }
-        return (id, Item(
-            id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
-            trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
-            onNonWorking: overrides.onNonWorking, done: done, doneOn: doneOn))
+        return (
+            id,
+            Item(
+                id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
+                trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
+                onNonWorking: overrides.onNonWorking, done: done, doneOn: doneOn)
+        )
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.
     private static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
         guard let node = reader.value(key) else { return nil }
         guard case .date(let date) = node else {
-            reader.mismatch(key, expected: "a date like 2025-05-12", found: node)
+            reader.mismatch(key, expected: .date, found: node)
             return nil
         }
         return date

@@ -6,13 +6,11 @@
 /// ```
 extension SettingsLoader {
     static func loadCalendar(_ table: TOML.Table, at path: TOMLPath, diagnostics: DiagnosticCollector) -> String? {
-        var reader = TableReader(table, at: path, context: "[calendar]", diagnostics: diagnostics)
+        var reader = TableReader(table, at: path, context: .table("[calendar]"), diagnostics: diagnostics)
         defer { reader.finish() }
         guard let file = reader.string("file") else { return nil }
         guard file.hasPrefix("/"), !file.hasSuffix("/"), !file.unicodeScalars.contains(where: isControl) else {
-            reader.error(
-                "`file` must be the absolute path of a file, like file = \"/home/claire/Agenda/jalon.ics\"", key: "file"
-            )
+            reader.error(.calendarFilePath, key: "file")
             return nil
         }
         return file

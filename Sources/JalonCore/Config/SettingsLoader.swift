@@ -7,27 +7,26 @@ import Foundation
 enum SettingsLoader {
     static func load(_ document: TOML.Table, diagnostics: DiagnosticCollector, systemZone: Zone) -> Settings {
         var settings = Settings.defaults(zone: systemZone)
-        var reader = TableReader(document, at: [], context: "jalon.toml", diagnostics: diagnostics)
+        var reader = TableReader(document, at: [], context: .settingsFile, diagnostics: diagnostics)
         if let zone = reader.zone("timezone") { settings.zone = zone }
         if let language = reader.choice("locale", Language.self) { settings.language = language }
         if let holidays = reader.choice("holidays", HolidaySet.self) { settings.holidays = holidays }
         if let time = reader.timeOfDay("remind_at") { settings.remindAt = time }
         if let catchUp = reader.duration("catch_up") {
             if catchUp.count < 0 {
-                reader.error("`catch_up` must not be negative: it is how far back missed reminders are sent", key: "catch_up")
+                reader.error(.negativeCatchUp, key: "catch_up")
             } else {
                 settings.catchUp = catchUp
             }
         }
         if let mail = reader.table("mail") {
-            settings.mail = loadMail(mail, at: reader.keyPath("mail"), defaults: settings.mail, diagnostics: diagnostics)
+            settings.mail = loadMail(
+                mail, at: reader.keyPath("mail"), defaults: settings.mail, diagnostics: diagnostics)
         }
         for (table, path) in reader.arrayOfTables("consultant") {
             guard let consultant = loadConsultant(table, at: path, diagnostics: diagnostics) else { continue }
             if settings.consultants[consultant.id] != nil {
-                diagnostics.error(
-                    "consultant id \"\(consultant.id)\" is used twice; each [[consultant]] needs its own id",
-                    at: path + [.key("id")])
+                diagnostics.error(.duplicateConsultant(id: consultant.id), at: path + [.key("id")])
             } else {
                 settings.consultants[consultant.id] = consultant
             }
@@ -37,7 +36,7 @@ enum SettingsLoader {
         }
         if let policies = reader.table("policy") {
             var policyReader = TableReader(
-                policies, at: reader.keyPath("policy"), context: "[policy]", diagnostics: diagnostics)
+                policies, at: reader.keyPath("policy"), context: .table("[policy]"), diagnostics: diagnostics)
             for kind in ItemKind.allCases {
                 guard let table = policyReader.table(kind.rawValue) else { continue }
                 settings.policies[kind] = loadPolicy(
@@ -54,16 +53,8 @@ enum SettingsLoader {
         _ table: TOML.Table, at path: TOMLPath, defaults: MailSettings, diagnostics: DiagnosticCollector
     ) -> MailSettings {
         var mail = defaults
-        var reader = TableReader(table, at: path, context: "[mail]", diagnostics: diagnostics)
-        if let from = reader.headerText("from") {
-            if let address = parseMailbox(from) {
-                mail.from = address
-            } else {
-                reader.error(
-                    "`from` \"\(printable(from))\" is not an address like \"Cabinet Horizon <suivi@horizon.example>\"",
-                    key: "from")
-            }
-        }
+        var reader = TableReader(table, at: path, context: .table("[mail]"), diagnostics: diagnostics)
+        if let from = reader.mailbox("from", notAddress: DiagnosticText.notAMailbox) { mail.from = from }
         if let node = reader.value("sendmail") {
             var command: [String]? = nil
             switch node {
@@ -76,31 +67,28 @@ enum SettingsLoader {
             if let command, command[0].hasPrefix("/") {
                 mail.sendmail = command
             } else {
-                reader.error(
-                    "`sendmail` must be an absolute path, or an array of an absolute path and its arguments, "
-                        + "like [\"/usr/bin/msmtp\", \"-C\", \"/etc/msmtprc\"]", key: "sendmail")
+                reader.error(.sendmailNotAbsolute, key: "sendmail")
             }
         }
         if let node = reader.value("timeout") {
             if case .integer(let seconds) = node, (1...3600).contains(seconds) {
                 mail.timeout = seconds
             } else {
-                reader.error("`timeout` must be a number of seconds from 1 to 3600, like timeout = 60", key: "timeout")
+                reader.error(.timeoutRange, key: "timeout")
             }
         }
         if let node = reader.value("retry") {
             if case .integer(let seconds) = node, (1...86_400).contains(seconds) {
                 mail.retry = seconds
             } else {
-                reader.error(
-                    "`retry` must be a number of seconds from 1 to 86400 (the first delay before a retry), like "
-                        + "retry = 60", key: "retry")
+                reader.error(.retryRange, key: "retry")
             }
         }
         mail.enabled = mail.from != nil
         if let enabled = reader.bool("enabled") {
             if enabled && mail.from == nil {
-                reader.error("mail is enabled but has no `from` address to send from", key: "enabled")
+                // A `from` with a problem of its own has said so already.
+                if !reader.has("from") { reader.error(.enabledWithoutFrom, key: "enabled") }
             } else {
                 mail.enabled = enabled
             }
@@ -112,17 +100,17 @@ enum SettingsLoader {
     private static func loadConsultant(
         _ table: TOML.Table, at path: TOMLPath, diagnostics: DiagnosticCollector
     ) -> Consultant? {
-        var reader = TableReader(table, at: path, context: "[[consultant]]", diagnostics: diagnostics)
+        var reader = TableReader(table, at: path, context: .table("[[consultant]]"), diagnostics: diagnostics)
         defer { reader.finish() }
         let id = reader.identifier("id")
         if !reader.has("id") {
-            diagnostics.error("this [[consultant]] has no `id`", at: path)
+            diagnostics.error(.missingID(section: "consultant", example: "claire"), at: path)
         }
         let name = reader.headerText("name")
-        let email = reader.emailAddress("email")
+        let email = reader.mailbox("email", notAddress: DiagnosticText.notAnAddress)
         let digest = reader.timeOfDay("digest")
         guard let id else { return nil }
-        return Consultant(id: id, name: name ?? id, email: email, digest: digest)
+        return Consultant(id: id, name: name ?? email?.name ?? id, email: email?.address, digest: digest)
     }
 
     /// A `[policy.KIND]` table over `base`: the keys it names replace, the others keep their value.
@@ -130,7 +118,8 @@ enum SettingsLoader {
         _ table: TOML.Table, kind: ItemKind, at path: TOMLPath, base: Policy, diagnostics: DiagnosticCollector
     ) -> Policy {
         var policy = base
-        var reader = TableReader(table, at: path, context: "[policy.\(kind.rawValue)]", diagnostics: diagnostics)
+        var reader = TableReader(
+            table, at: path, context: .table("[policy.\(kind.rawValue)]"), diagnostics: diagnostics)
         let overrides = ItemOverrides.read(&reader, kind: kind)
         if let remind = overrides.remind { policy.remind = remind }
         if let to = overrides.to { policy.to = to }
@@ -138,28 +127,13 @@ enum SettingsLoader {
         if let rule = overrides.onNonWorking { policy.onNonWorking = rule }
         if kind == .suivi, let after = reader.duration("after") {
             if after.count <= 0 {
-                reader.error("`after` must be positive: the follow-up interview comes after the bilan", key: "after")
+                reader.error(.afterNotPositive, key: "after")
             } else {
                 policy.after = after
             }
         }
         reader.finish()
         return policy
-    }
-
-    /// `Name <address>` or a bare address.
-    static func parseMailbox(_ text: String) -> MailAddress? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-            var name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-            if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") {
-                name = String(name.dropFirst().dropLast())
-            }
-            guard isEmailAddress(address) else { return nil }
-            return MailAddress(name: name.isEmpty ? nil : name, address: address)
-        }
-        return isEmailAddress(trimmed) ? MailAddress(name: nil, address: trimmed) : nil
     }
 }
 
@@ -182,7 +156,8 @@ struct ItemOverrides {
                 result.followUp = .some(nil)
             case .table(let table):
                 var sub = TableReader(
-                    table, at: reader.keyPath("follow_up"), context: "`follow_up`", diagnostics: reader.diagnostics)
+                    table, at: reader.keyPath("follow_up"), context: .table("`follow_up`"),
+                    diagnostics: reader.diagnostics)
                 let every = sub.duration("every")
                 let to = sub.recipients("to")
                 var count: Int?
@@ -190,22 +165,21 @@ struct ItemOverrides {
                     if case .integer(let n) = countNode, (0...1000).contains(n) {
                         count = n
                     } else {
-                        sub.error("`count` must be a whole number from 0 to 1000", key: "count")
+                        sub.error(.followUpCountRange, key: "count")
                     }
                 }
                 if let every, every.count <= 0 {
-                    sub.error("`every` must be positive, like \"7d\"", key: "every")
+                    sub.error(.everyNotPositive, key: "every")
                 } else if every == nil && !sub.has("every") {
-                    reader.error("`follow_up` needs `every`, like { every = \"7d\", count = 3 }", key: "follow_up")
+                    reader.error(.followUpNeeds(key: "every"), key: "follow_up")
                 } else if count == nil && !sub.has("count") {
-                    reader.error("`follow_up` needs `count`, like { every = \"7d\", count = 3 }", key: "follow_up")
+                    reader.error(.followUpNeeds(key: "count"), key: "follow_up")
                 } else if let every, let count {
                     result.followUp = .some(FollowUp(every: every, count: count, to: to))
                 }
                 sub.finish()
             default:
-                reader.mismatch(
-                    "follow_up", expected: "false or a table like { every = \"7d\", count = 3 }", found: node)
+                reader.mismatch("follow_up", expected: .followUp, found: node)
             }
         }
         return result

@@ -3,14 +3,17 @@ import Glibc
 /// jalon's own TOML 1.0.0 parser.
 ///
 /// It works on the UTF-8 bytes of the document, keeps where every key and array element was written, builds plain
-/// Swift values (freed like any other), and stops at the first syntax error with a message that says what was
-/// expected and what was found, at a 1-based line and column (columns count Unicode scalars). It never traps or
-/// recurses without bound, whatever the input.
+/// Swift values (freed like any other), and finds every syntax error of a document, each with a message that says
+/// what was expected and what was found, at a 1-based line and column (columns count Unicode scalars). After an
+/// error it goes on at the next line (or the next element of a list written over several lines, or the next token
+/// of a line), so that one mistake gives one error and three mistakes three. It never traps or recurses without
+/// bound, whatever the input.
 ///
 /// Where TOML leaves room, it follows toml++ 3.4 (the parser TOMLKit wraps, kept as the reference in the tests):
 /// seconds go up to 59, a float that overflows to infinity is an error, and a dotted key may extend a table that a
 /// `[a.b.c]` header created implicitly, but not one that a header defined. Unlike toml++ it has no length limit on
-/// numbers, and it refuses nesting deeper than 100 tables and arrays (toml++: 256 arrays and inline tables).
+/// numbers, keeps fractional seconds to the nanosecond (more digits are truncated, as TOML asks), and refuses
+/// nesting deeper than 100 tables and arrays (toml++: 256 arrays and inline tables).
 package enum TOML {
     /// A table: keys in document order, with where each key was written.
     package struct Table: Sendable, Equatable {
@@ -20,12 +23,16 @@ package enum TOML {
         /// `[[a]]`, the key's position is that of the key in the header line; for implicitly created super-tables,
         /// the position of the first key that created them.
         package private(set) var keyPositions: [SourcePosition]
+        /// Keys whose value had a syntax error (only in a document with errors): they are written, but their value
+        /// stands for nothing, so that a reader neither uses it nor reports the key as missing.
+        package private(set) var brokenKeys: [String]
 
         /// An empty table.
         package init() {
             keys = []
             values = []
             keyPositions = []
+            brokenKeys = []
         }
 
         /// A table with these keys, values and key positions (three arrays of the same length; keys should be
@@ -37,12 +44,16 @@ package enum TOML {
             self.keys = keys
             self.values = values
             self.keyPositions = keyPositions
+            brokenKeys = []
         }
 
-        fileprivate init(unchecked keys: [String], _ values: [Value], _ keyPositions: [SourcePosition]) {
+        fileprivate init(
+            unchecked keys: [String], _ values: [Value], _ keyPositions: [SourcePosition], broken: [String]
+        ) {
             self.keys = keys
             self.values = values
             self.keyPositions = keyPositions
+            brokenKeys = broken
         }
 
         package var count: Int { keys.count }
@@ -57,6 +68,12 @@ package enum TOML {
         package func position(of key: String) -> SourcePosition? {
             guard let index = index(ofKey: key) else { return nil }
             return keyPositions[index]
+        }
+
+        /// Whether `key`'s value had a syntax error.
+        @inline(__always)
+        package func isBroken(_ key: String) -> Bool {
+            !brokenKeys.isEmpty && brokenKeys.contains { sameKey($0, key) }
         }
     }
 
@@ -73,47 +90,71 @@ package enum TOML {
         case float(Double)
         case bool(Bool)
         case date(LocalDate)
-        /// Fractional seconds are parsed and dropped.
-        case time(LocalTime)
+        /// `nanoseconds`: the fraction of the second (0 when none is written; digits past the ninth are dropped).
+        case time(LocalTime, nanoseconds: Int32)
         /// `offsetMinutes` is nil for a local date-time; `Z` is 0.
-        case dateTime(LocalDateTime, offsetMinutes: Int?)
+        case dateTime(LocalDateTime, offsetMinutes: Int?, nanoseconds: Int32)
     }
 
-    /// A syntax error: message and 1-based line and column (columns count Unicode scalars).
+    /// A syntax error: what is wrong, and the 1-based line and column where (columns count Unicode scalars).
     package struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-        package var message: String
+        package var text: DiagnosticText
         package var line: Int
         package var column: Int
 
-        package init(message: String, line: Int, column: Int) {
-            self.message = message
+        package init(_ text: DiagnosticText, line: Int, column: Int) {
+            self.text = text
             self.line = line
             self.column = column
         }
 
-        /// `LINE:COLUMN: MESSAGE`.
+        /// The message in English (for logs and tests; people read `text` in their language).
+        package var message: String { text.english }
+
+        /// `LINE:COLUMN: MESSAGE`, in English.
         package var description: String { "\(line):\(column): \(message)" }
     }
 
-    /// Parses a TOML 1.0.0 document.
-    ///
-    /// - Throws: the first syntax error of the document.
-    package static func parse(_ text: String) throws(SyntaxError) -> Table {
-        let result =
-            text.utf8.withContiguousStorageIfAvailable { parse(bytes: $0) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
-        return try result.get()
+    /// A document and every syntax error found in it. With errors, `table` holds what could be read: the keys
+    /// before, between and after the errors, and the keys whose value was wrong among `brokenKeys`.
+    package struct Document: Sendable {
+        package var table: Table
+        /// In the order of their place in the text.
+        package var errors: [SyntaxError]
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Table, SyntaxError> {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success(Table()) }
-        var parser = TOMLByteParser(base: base, count: bytes.count)
+    /// The most syntax errors reported for one document; past it, the rest is not read.
+    package static let maximumErrors = 100
+
+    /// Parses a TOML 1.0.0 document.
+    ///
+    /// - Parameter skippingByteOrderMark: whether a byte order mark may start the text (the file reader,
+    ///   `ConfigFile`, has removed it already: a second one is then an error).
+    /// - Throws: the first syntax error of the document.
+    package static func parse(_ text: String, skippingByteOrderMark: Bool = true) throws(SyntaxError) -> Table {
+        let document = parseDocument(text, skippingByteOrderMark: skippingByteOrderMark)
+        if let first = document.errors.first { throw first }
+        return document.table
+    }
+
+    /// Parses a TOML 1.0.0 document and returns every syntax error with what could be read.
+    package static func parseDocument(_ text: String, skippingByteOrderMark: Bool = true) -> Document {
+        let result =
+            text.utf8.withContiguousStorageIfAvailable {
+                parse(bytes: $0, skippingByteOrderMark: skippingByteOrderMark)
+            }
+            ?? Array(text.utf8).withUnsafeBufferPointer {
+                parse(bytes: $0, skippingByteOrderMark: skippingByteOrderMark)
+            }
+        return result
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, skippingByteOrderMark: Bool) -> Document {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return Document(table: Table(), errors: []) }
+        var parser = TOMLByteParser(base: base, count: bytes.count, skippingByteOrderMark: skippingByteOrderMark)
         defer { parser.releaseArena() }
-        do {
-            return .success(try parser.parseDocument())
-        } catch {
-            return .failure(error)
-        }
+        let table = parser.parseDocument()
+        return Document(table: table, errors: parser.syntaxErrors())
     }
 }
 
@@ -275,6 +316,8 @@ private struct Node {
     var headerLine = 0
     /// How many tables and arrays enclose this table (the root is at depth 0).
     var depth: Int
+    /// Keys whose value had a syntax error.
+    var broken: [String] = []
 
     init(kind: Kind, depth: Int) {
         self.kind = kind
@@ -351,52 +394,36 @@ private let placeholder = TOML.Value.bool(false)
 /// Tables with more keys than this get a hash index.
 private let indexThreshold = 16
 
-/// The document's bytes, and what can be computed from them alone (positions for errors, messages, scalar fields).
+/// A syntax error while parsing: what, and where as a byte offset (turned into a line and column at the end).
+private struct Failure: Error {
+    var text: DiagnosticText
+    var offset: Int
+    /// Where parsing goes on after it, when not at the start of the next line.
+    var resume: Int? = nil
+    /// Already among the parser's failures: whoever catches it only resynchronises.
+    var recorded = false
+}
+
+/// The document's bytes, and what can be computed from them alone (names of what was found, scalar fields).
 /// Kept apart from the parser's state so that calling these costs no copy of that state.
 private struct Source {
     let base: UnsafePointer<UInt8>
     let end: Int
-    /// 3 when the document starts with a byte order mark, which does not count as a column.
+    /// 3 when the document starts with a byte order mark that is skipped (it does not count as a column).
     let bomLength: Int
 
-    init(base: UnsafePointer<UInt8>, count: Int) {
+    init(base: UnsafePointer<UInt8>, count: Int, skippingByteOrderMark: Bool) {
         self.base = base
         self.end = count
-        bomLength = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+        bomLength =
+            skippingByteOrderMark && count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
     }
 
     @inline(__always)
     func byte(_ offset: Int) -> UInt8 { offset < end ? base[offset] : 0 }
 
-    /// The position of any offset, counted from the start (for errors only).
-    func locate(_ offset: Int) -> SourcePosition {
-        let offset = min(offset, end)
-        var line = 1
-        var start = bomLength
-        var o = bomLength
-        while o < offset {
-            if base[o] == Byte.newline {
-                line += 1
-                start = o + 1
-            }
-            o += 1
-        }
-        var column = 1
-        o = start
-        while o < offset {
-            if base[o] & 0xC0 != 0x80 { column += 1 }
-            o += 1
-        }
-        return SourcePosition(line: line, column: column)
-    }
-
-    func fail(_ message: String, at offset: Int) -> TOML.SyntaxError {
-        let place = locate(offset)
-        return TOML.SyntaxError(message: message, line: place.line, column: place.column)
-    }
-
-    func fail(_ message: String, at position: SourcePosition) -> TOML.SyntaxError {
-        TOML.SyntaxError(message: message, line: position.line, column: position.column)
+    func fail(_ text: DiagnosticText, at offset: Int) -> Failure {
+        Failure(text: text, offset: offset)
     }
 
     /// The Unicode scalar that starts at `offset`.
@@ -408,21 +435,19 @@ private struct Source {
         return text.unicodeScalars.first ?? "\u{FFFD}"
     }
 
-    /// How to name what is at `offset` in a message: `"x"`, `the end of the line`, …
-    func found(_ offset: Int) -> String {
-        guard offset < end else { return "the end of the file" }
+    /// What is at `offset`, for a message: a character, the end of the line, …
+    func found(_ offset: Int) -> DiagnosticText.Found {
+        guard offset < end else { return .endOfFile }
         let b = base[offset]
         if b == Byte.newline || (b == Byte.carriageReturn && byte(offset + 1) == Byte.newline) {
-            return "the end of the line"
+            return .endOfLine
         }
         let s = scalar(at: offset)
         if s.value < 0x20 || s.value == 0x7F || (s.value >= 0x80 && s.value < 0xA0) {
-            return "the control character \(hex(s.value))"
+            return .control(s.value)
         }
-        return s == "\"" ? "'\"'" : "\"\(Character(s))\""
+        return .text(s == "\"" ? "'\"'" : "\"\(Character(s))\"")
     }
-
-    func hex(_ value: UInt32) -> String { "U+" + hex4(value) }
 
     /// Source text for a message: cut after 40 scalars, control characters (but tab) shown as `\u{…}`.
     func snippet(_ from: Int, _ to: Int) -> String {
@@ -470,10 +495,115 @@ private struct Source {
         return "\"\(text)\""
     }
 
-    func oneLine(_ offset: Int) -> String {
+    /// Whether the inline table's problem at `offset` is that it went on past its line.
+    func lineBreak(_ offset: Int) -> Bool {
         let b = byte(offset)
         return offset < end && (b == Byte.newline || b == Byte.carriageReturn)
-            ? " (an inline table must be on one line)" : ""
+    }
+
+    /// The start of the line after the one `offset` is on (the end of the document on the last line).
+    func nextLineStart(after offset: Int) -> Int {
+        guard offset < end else { return end }
+        guard let found = memchr(base + offset, Int32(Byte.newline), end - offset) else { return end }
+        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+    }
+
+    /// The start of the line `offset` is on.
+    func lineStart(of offset: Int) -> Int {
+        var o = min(offset, end)
+        while o > bomLength && base[o - 1] != Byte.newline { o -= 1 }
+        return o
+    }
+
+    /// Whether a line that starts (after spaces) at `offset` reads as `key = …`: inside an unclosed array, it is
+    /// where the array should have ended.
+    func looksLikeKeyValue(_ offset: Int) -> Bool {
+        var o = offset
+        var sawKey = false
+        while o < end {
+            let b = base[o]
+            if isBareKeyByte(b) {
+                sawKey = true
+                o += 1
+            } else if b == Byte.quote || b == Byte.apostrophe {
+                o += 1
+                while o < end && base[o] != b && base[o] != Byte.newline { o += 1 }
+                guard o < end && base[o] == b else { return false }
+                sawKey = true
+                o += 1
+            } else if b == Byte.space || b == Byte.tab || b == Byte.dot {
+                o += 1
+            } else {
+                return sawKey && b == Byte.equals
+            }
+        }
+        return false
+    }
+
+    /// The start of the line after the `}` that closes an inline table written over several lines (a mistake
+    /// people make), when one comes before a table header; nil otherwise.
+    func lineAfterClosingBrace(from offset: Int) -> Int? {
+        var o = offset
+        var depth = 0
+        var lines = 0
+        var lineStart = true
+        while o < end && lines < 50 {
+            let b = base[o]
+            switch b {
+            case Byte.newline:
+                lines += 1
+                lineStart = true
+                o += 1
+                continue
+            case Byte.openBracket where lineStart:
+                return nil
+            case Byte.quote, Byte.apostrophe:
+                o += 1
+                while o < end && base[o] != b && base[o] != Byte.newline { o += 1 }
+            case Byte.hash:
+                while o < end && base[o] != Byte.newline { o += 1 }
+                continue
+            case Byte.openBrace:
+                depth += 1
+            case Byte.closeBrace:
+                if depth == 0 { return nextLineStart(after: o) }
+                depth -= 1
+            default:
+                break
+            }
+            if b != Byte.space && b != Byte.tab { lineStart = false }
+            o += 1
+        }
+        return nil
+    }
+
+    /// Where an array goes on after a bad element that starts at `offset`: past the next `,` of the line, or at
+    /// its `]`, brackets and braces in between balanced and strings passed over; nil when the line has neither.
+    func elementEnd(from offset: Int) -> Int? {
+        var o = offset
+        var depth = 0
+        while o < end {
+            let b = base[o]
+            switch b {
+            case Byte.newline, Byte.hash:
+                return nil
+            case Byte.quote, Byte.apostrophe:
+                o += 1
+                while o < end && base[o] != b && base[o] != Byte.newline { o += base[o] == Byte.backslash ? 2 : 1 }
+                guard o < end && base[o] == b else { return nil }
+            case Byte.openBracket, Byte.openBrace:
+                depth += 1
+            case Byte.closeBracket, Byte.closeBrace:
+                if depth == 0 { return b == Byte.closeBracket ? o : nil }
+                depth -= 1
+            case Byte.comma where depth == 0:
+                return o + 1
+            default:
+                break
+            }
+            o += 1
+        }
+        return nil
     }
 
     /// The string of the bytes `from..<to` (valid UTF-8: they come from a Swift string, cut at ASCII delimiters).
@@ -491,10 +621,6 @@ private struct Source {
         return String(decoding: UnsafeBufferPointer(start: base + from, count: count), as: UTF8.self)
     }
 
-    func controlMessage(_ b: UInt8, in what: String) -> String {
-        "the control character \(hex(UInt32(b))) is not allowed in \(what)"
-    }
-
     @inline(__always)
     func digits(_ offset: Int, _ count: Int) -> Bool {
         for i in 0..<count where !(offset + i < end && isDigit(base[offset + i])) { return false }
@@ -508,24 +634,19 @@ private struct Source {
         return value
     }
 
-    func invalidNumber(_ start: Int) -> TOML.SyntaxError {
-        fail("invalid number \(quoted(start, tokenEnd(start)))", at: start)
-    }
-
-    func underscoreError(_ start: Int) -> TOML.SyntaxError {
-        fail(
-            "invalid number \(quoted(start, tokenEnd(start))): an underscore must be between two digits", at: start)
+    func invalidNumber(_ start: Int, _ problem: DiagnosticText.NumberProblem? = nil) -> Failure {
+        fail(.invalidNumber(token: quoted(start, tokenEnd(start)), problem), at: start)
     }
 
     /// Skips digits and single underscores between them, from a digit at `offset`.
-    func skipDigits(_ offset: Int, _ start: Int) throws(TOML.SyntaxError) -> Int {
+    func skipDigits(_ offset: Int, _ start: Int) throws(Failure) -> Int {
         var o = offset
         while o < end {
             let b = base[o]
             if isDigit(b) {
                 o += 1
             } else if b == Byte.underscore {
-                guard isDigit(byte(o + 1)), o + 1 < end else { throw underscoreError(start) }
+                guard isDigit(byte(o + 1)), o + 1 < end else { throw invalidNumber(start, .underscore) }
                 o += 1
             } else {
                 break
@@ -534,40 +655,83 @@ private struct Source {
         return o
     }
 
-    /// `HH:MM:SS` and an optional fraction at `offset`; nil if malformed.
-    func timeFields(at offset: Int) -> (LocalTime, end: Int)? {
+    /// `HH:MM:SS` and an optional fraction at `offset`; nil if malformed. The fraction is kept to the nanosecond.
+    func timeFields(at offset: Int) -> (LocalTime, nanoseconds: Int32, end: Int)? {
         guard digits(offset, 2), byte(offset + 2) == Byte.colon, digits(offset + 3, 2),
             byte(offset + 5) == Byte.colon, digits(offset + 6, 2)
         else { return nil }
         var o = offset + 8
+        var nanoseconds: Int32 = 0
         if o < end && base[o] == Byte.dot {
             o += 1
             guard o < end, isDigit(base[o]) else { return nil }
-            while o < end && isDigit(base[o]) { o += 1 }
+            var scale: Int32 = 100_000_000
+            while o < end && isDigit(base[o]) {
+                nanoseconds += Int32(base[o] &- 0x30) * scale
+                scale /= 10
+                o += 1
+            }
         }
         let time = LocalTime(hour: number(offset, 2), minute: number(offset + 3, 2), second: number(offset + 6, 2))
-        return (time, o)
+        return (time, nanoseconds, o)
     }
 
-    func checkTime(_ time: LocalTime, _ from: Int, _ to: Int, tokenStart: Int) throws(TOML.SyntaxError) {
+    /// `HH:MM` at `offset`, not followed by more of a time: a time written without its seconds.
+    func hoursAndMinutes(at offset: Int) -> Bool {
+        digits(offset, 2) && byte(offset + 2) == Byte.colon && digits(offset + 3, 2) && !isDigit(byte(offset + 5))
+            && byte(offset + 5) != Byte.colon
+    }
+
+    func checkTime(_ time: LocalTime, _ from: Int, _ to: Int, tokenStart: Int) throws(Failure) {
         guard time.hour <= 23, time.minute <= 59, time.second <= 59 else {
-            throw fail("invalid time \(snippet(from, to))", at: tokenStart)
+            throw fail(.invalidTime(written: snippet(from, to)), at: tokenStart)
         }
     }
-}
 
-/// How to name an existing value in a message: as `TOML.Value.typeDescription` does, except that a table met
-/// while parsing is an inline one and a date-time with an offset is just "a date-time".
-private func describe(_ value: TOML.Value) -> String {
-    switch value {
-    case .table: "an inline table"
-    case .dateTime(_, _?): "a date-time"
-    default: value.typeDescription
+    /// `3d`, `-14d`, `2wd` at `start`: a duration without its quotes.
+    func unquotedDuration(_ start: Int) -> Failure? {
+        let stop = tokenEnd(start)
+        var o = start
+        if byte(o) == Byte.plus || byte(o) == Byte.minus { o += 1 }
+        let digitsStart = o
+        while o < stop && isDigit(base[o]) { o += 1 }
+        guard o > digitsStart, o < stop else { return nil }
+        let written = snippet(start, stop)
+        guard (try? CalendarDuration.read(written)) != nil else { return nil }
+        return fail(.unquotedDuration(written: written), at: start)
+    }
+
+    /// `31/03/2027` (or with `.` or `-`) at `start`: a date written day first, to be written `2027-03-31`
+    /// (`03/31/2027`, month first, when the first number cannot be a month).
+    func dayFirstDate(_ start: Int) -> Failure? {
+        let stop = tokenEnd(start)
+        guard stop - start >= 8, stop - start <= 10 else { return nil }
+        let token = Array(UnsafeBufferPointer(start: base + start, count: stop - start))
+        guard let separator = token.first(where: { !isDigit($0) }),
+            separator == UInt8(ascii: "/") || separator == Byte.dot || separator == Byte.minus
+        else { return nil }
+        let parts = token.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }), parts[0].count <= 2,
+            parts[1].count <= 2, parts[2].count == 4
+        else { return nil }
+        func value(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        var (day, month) = (value(parts[0]), value(parts[1]))
+        if month > 12 && day <= 12 { (day, month) = (month, day) }
+        let date = LocalDate(year: value(parts[2]), month: month, day: day)
+        guard date.isValid else { return nil }
+        return fail(.dayFirstDate(written: snippet(start, stop), suggestion: "\(date)"), at: start)
     }
 }
 
-private let nestingMessageText = "nesting is deeper than \(maximumDepth) levels"
-
+/// How to name an existing value in a message: as `DiagnosticText.ValueType` does, except that a table met while
+/// parsing is an inline one and a date-time with an offset is just "a date-time".
+private func describe(_ value: TOML.Value) -> DiagnosticText.ValueType {
+    switch value {
+    case .table: .inlineTable
+    case .dateTime(_, _?, _): .dateTime
+    default: DiagnosticText.ValueType(value)
+    }
+}
 private struct TOMLByteParser {
     let base: UnsafePointer<UInt8>
     let end: Int
@@ -594,10 +758,17 @@ private struct TOMLByteParser {
     /// Bytes of a string with escapes or of a multi-line string.
     var scratch: [UInt8] = []
 
-    init(base: UnsafePointer<UInt8>, count: Int) {
+    /// The syntax errors found so far, in the order they were found.
+    var failures: [Failure] = []
+    /// `failures.count`, kept apart so that the hot path reads one integer to see whether a value had an error.
+    var failureCount = 0
+    /// Set when `TOML.maximumErrors` is passed: the rest of the document is not read.
+    var stopped = false
+
+    init(base: UnsafePointer<UInt8>, count: Int, skippingByteOrderMark: Bool) {
         self.base = base
         self.end = count
-        source = Source(base: base, count: count)
+        source = Source(base: base, count: count, skippingByteOrderMark: skippingByteOrderMark)
         nodes = .allocate(capacity: nodeCapacity)
     }
 
@@ -620,6 +791,73 @@ private struct TOMLByteParser {
         (nodes + nodeCount).initialize(to: Node(kind: kind, depth: depth))
         nodeCount += 1
         return nodeCount - 1
+    }
+
+    // MARK: Errors and recovery
+
+    /// Keeps a syntax error; past `TOML.maximumErrors`, says so once and stops.
+    @inline(never)
+    mutating func record(_ failure: Failure) {
+        guard !stopped else { return }
+        if failures.count == TOML.maximumErrors {
+            failures.append(Failure(text: .tooManyErrors(count: TOML.maximumErrors), offset: failure.offset))
+            failureCount += 1
+            stopped = true
+            return
+        }
+        failures.append(failure)
+        failureCount += 1
+    }
+
+    /// Goes on parsing at `offset`, counting the lines passed over (from the start when `offset` is before the
+    /// current line).
+    mutating func resynchronise(at offset: Int) {
+        let target = stopped ? end : min(max(offset, 0), end)
+        var o = lineStart
+        if target < lineStart {
+            line = 1
+            lineStart = source.bomLength
+            o = source.bomLength
+        }
+        while o < target, let found = memchr(base + o, Int32(Byte.newline), target - o) {
+            o = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+            line += 1
+            lineStart = o
+        }
+        pos = target
+        anchorOffset = -1
+    }
+
+    /// After a failure that spoils the rest of a line (or more): keeps it, and goes on where it says.
+    @inline(never)
+    mutating func recover(_ failure: Failure) {
+        if !failure.recorded { record(failure) }
+        resynchronise(at: failure.resume ?? source.nextLineStart(after: max(failure.offset, pos)))
+    }
+
+    /// The syntax errors with their lines and columns, in the order of their place in the document.
+    func syntaxErrors() -> [TOML.SyntaxError] {
+        guard !failures.isEmpty else { return [] }
+        let ordered = failures.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+        var errors: [TOML.SyntaxError] = []
+        errors.reserveCapacity(ordered.count)
+        var line = 1
+        var start = source.bomLength
+        var o = source.bomLength
+        for (_, failure) in ordered {
+            let offset = max(min(failure.offset, end), source.bomLength)
+            while o < offset {
+                if base[o] == Byte.newline {
+                    line += 1
+                    start = o + 1
+                }
+                o += 1
+            }
+            var column = 1
+            for c in start..<max(start, offset) where base[c] & 0xC0 != 0x80 { column += 1 }
+            errors.append(TOML.SyntaxError(failure.text, line: line, column: column))
+        }
+        return errors
     }
 
     // MARK: Bytes and positions
@@ -674,21 +912,27 @@ private struct TOMLByteParser {
         pos = o
     }
 
-    /// Consumes a line break at `pos` (`\n` or `\r\n`).
-    mutating func consumeNewline() throws(TOML.SyntaxError) {
+    /// Consumes a line break at `pos` (`\n` or `\r\n`); a carriage return alone is an error, then passed over like
+    /// a space.
+    @inline(__always)
+    mutating func consumeNewline() {
         if base[pos] == Byte.carriageReturn {
-            guard source.byte(pos + 1) == Byte.newline else {
-                throw source.fail(
-                    "a carriage return must be followed by a newline, found \(source.found(pos + 1))", at: pos)
-            }
+            guard source.byte(pos + 1) == Byte.newline else { return loneCarriageReturn() }
             pos += 1
         }
         pos += 1
         newline(startingAt: pos)
     }
 
-    /// Skips a comment up to (not including) the line break that ends it.
-    mutating func skipComment() throws(TOML.SyntaxError) {
+    @inline(never)
+    mutating func loneCarriageReturn() {
+        record(source.fail(.carriageReturn(found: source.found(pos + 1)), at: pos))
+        pos += 1
+    }
+
+    /// Skips a comment up to (not including) the line break that ends it; a control character in it is an error,
+    /// and the comment goes on.
+    mutating func skipComment() {
         var o = pos + 1
         while o + 8 <= end {
             let special = controlBits(load8(base + o))
@@ -705,67 +949,82 @@ private struct TOMLByteParser {
             let b = base[pos]
             if b >= 0x20 && b != Byte.delete || b == Byte.tab {
                 pos += 1
-            } else if b == Byte.newline || b == Byte.carriageReturn {
+            } else if b == Byte.newline || (b == Byte.carriageReturn && source.byte(pos + 1) == Byte.newline) {
                 return
+            } else if b == Byte.carriageReturn {
+                record(source.fail(.carriageReturn(found: source.found(pos + 1)), at: pos))
+                pos += 1
             } else {
-                throw source.fail("the control character \(source.hex(UInt32(b))) is not allowed in a comment", at: pos)
+                record(source.fail(.controlInComment(UInt32(b)), at: pos))
+                pos += 1
             }
         }
     }
 
     /// Skips spaces, line breaks and comments (inside arrays).
-    mutating func skipBlank() throws(TOML.SyntaxError) {
+    mutating func skipBlank() {
         while pos < end {
             switch base[pos] {
             case Byte.space, Byte.tab: pos += 1
-            case Byte.newline, Byte.carriageReturn: try consumeNewline()
-            case Byte.hash: try skipComment()
+            case Byte.newline, Byte.carriageReturn: consumeNewline()
+            case Byte.hash: skipComment()
             default: return
             }
         }
     }
 
-    /// After a key-value pair or a header: spaces, then a comment, a line break or the end of the file.
-    mutating func expectLineEnd(afterValueOf keyStart: Int, _ keyEnd: Int) throws(TOML.SyntaxError) {
+    /// After a key-value pair: spaces, then a comment, a line break or the end of the file.
+    @inline(__always)
+    mutating func expectLineEnd(afterValueOf keyStart: Int, _ keyEnd: Int) throws(Failure) {
         skipSpaces()
         guard pos < end else { return }
         switch base[pos] {
-        case Byte.newline, Byte.carriageReturn: try consumeNewline()
-        case Byte.hash: try skipComment()
+        case Byte.newline, Byte.carriageReturn: consumeNewline()
+        case Byte.hash: skipComment()
         default:
             throw source.fail(
-                "expected a comment or a new line after the value of \(source.quoted(keyStart, keyEnd)), "
-                    + "found \(source.found(pos))",
-                at: pos)
+                .expectedLineEndAfterValue(key: source.quoted(keyStart, keyEnd), found: source.found(pos)), at: pos)
         }
     }
 
     // MARK: Document
 
-    mutating func parseDocument() throws(TOML.SyntaxError) -> TOML.Table {
+    mutating func parseDocument() -> TOML.Table {
         pos = source.bomLength
         lineStart = source.bomLength
         _ = newNode(kind: .header, depth: 0)
         var table = 0
+        // Once `stopped`, recovering goes to the end.
         while pos < end {
             let b = base[pos]
             switch b {
             case Byte.space, Byte.tab:
                 pos += 1
             case Byte.newline, Byte.carriageReturn:
-                try consumeNewline()
+                consumeNewline()
             case Byte.hash:
-                try skipComment()
+                skipComment()
             case Byte.openBracket:
-                table = try parseHeader()
+                do throws(Failure) {
+                    table = try parseHeader()
+                } catch {
+                    recover(error)
+                    // The keys under a header that cannot be defined go into a table of their own, linked nowhere:
+                    // their own mistakes are still found, and no key of another table is said to be defined twice.
+                    table = newNode(kind: .header, depth: 1)
+                }
             default:
                 guard isBareKeyByte(b) || b == Byte.quote || b == Byte.apostrophe else {
-                    throw source.fail(
-                        "expected a key, a [table] header or a comment, found \(source.found(pos))", at: pos)
+                    recover(source.fail(.expectedLineStart(found: source.found(pos)), at: pos))
+                    continue
                 }
                 let keyStart = pos
-                try parseKeyValue(into: table)
-                try expectLineEnd(afterValueOf: keyStart, segmentEndOfLastKey)
+                do throws(Failure) {
+                    try parseKeyValue(into: table, topLevel: true)
+                    try expectLineEnd(afterValueOf: keyStart, segmentEndOfLastKey)
+                } catch {
+                    recover(error)
+                }
             }
         }
         return finish(0)
@@ -789,7 +1048,7 @@ private struct TOMLByteParser {
     }
 
     /// Reads a possibly dotted key into `firstSegment` and `otherSegments`, and the spaces after it.
-    mutating func parseKey(_ context: KeyContext) throws(TOML.SyntaxError) {
+    mutating func parseKey(_ context: KeyContext) throws(Failure) {
         segmentCount = 0
         while true {
             let start = pos
@@ -816,18 +1075,18 @@ private struct TOMLByteParser {
                 pos = o
             } else if (b == Byte.quote || b == Byte.apostrophe) && pos < end {
                 if source.byte(pos + 1) == b && source.byte(pos + 2) == b {
-                    throw source.fail("a multi-line string cannot be a key", at: pos)
+                    throw source.fail(.multilineKey, at: pos)
                 }
                 var quoted = b == Byte.quote ? try parseBasicString() : try parseLiteralString()
                 hash = quoted.withUTF8 { keyHash($0.baseAddress ?? base, $0.count, readable: false) }
                 key = quoted
             } else if segmentCount == 0 {
                 switch context {
-                case .keyValue: throw source.fail("expected a key, found \(source.found(pos))", at: pos)
-                case .header: throw source.fail("expected a table name, found \(source.found(pos))", at: pos)
+                case .keyValue: throw source.fail(.expectedKey(found: source.found(pos)), at: pos)
+                case .header: throw source.fail(.expectedTableName(found: source.found(pos)), at: pos)
                 }
             } else {
-                throw source.fail("expected a key after \".\", found \(source.found(pos))", at: pos)
+                throw source.fail(.expectedKeyAfterDot(found: source.found(pos)), at: pos)
             }
             if segmentCount == 0 {
                 firstSegment.key = key
@@ -898,10 +1157,10 @@ private struct TOMLByteParser {
     }
 
     /// Adds a table of the arena under the key segment `i` in `parent`.
-    mutating func addTable(to parent: Int, segment i: Int, kind: Node.Kind) throws(TOML.SyntaxError) -> Int {
+    mutating func addTable(to parent: Int, segment i: Int, kind: Node.Kind) throws(Failure) -> Int {
         let depth = nodes[parent].depth + 1
         let start = i == 0 ? firstSegment.start : otherSegments[i - 1].start
-        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: start) }
+        guard depth <= maximumDepth else { throw source.fail(.nestingTooDeep(levels: maximumDepth), at: start) }
         let child = newNode(kind: kind, depth: depth)
         let bit = i == 0 ? firstSegment.bit : otherSegments[i - 1].bit
         let slot = append(to: parent, takeKey(i), bit, placeholder, position(start))
@@ -910,7 +1169,12 @@ private struct TOMLByteParser {
     }
 
     /// Parses `key = value` into the table `table`, up to the end of the value.
-    mutating func parseKeyValue(into table: Int) throws(TOML.SyntaxError) {
+    ///
+    /// On a line of the document (`topLevel`), a key that cannot be defined (written twice, or under a value that
+    /// is not a table) is an error whose value is still read, so that its lines are not taken for keys; and a key
+    /// whose value has an error is kept among its table's broken keys. Inside an inline table, any error ends the
+    /// table.
+    mutating func parseKeyValue(into table: Int, topLevel: Bool = false) throws(Failure) {
         let keyStart = pos
         try parseKey(.keyValue)
         let count = segmentCount
@@ -919,69 +1183,107 @@ private struct TOMLByteParser {
             ? (firstSegment.start, firstSegment.end, firstSegment.bit)
             : (otherSegments[count - 2].start, otherSegments[count - 2].end, otherSegments[count - 2].bit)
         guard pos < end && base[pos] == Byte.equals else {
-            throw source.fail(
-                "expected \"=\" after the key \(source.quoted(keyStart, lastEnd)), found \(source.found(pos))", at: pos)
+            let failure = source.fail(
+                .expectedEquals(key: source.quoted(keyStart, lastEnd), found: source.found(pos)), at: pos)
+            // `id "s1"`: the key is written, its value is not read; it is not missing either.
+            if topLevel && count == 1 { markWritten(in: table) }
+            throw failure
         }
         pos += 1
         skipSpaces()
         var node = table
         if count > 1 {
             for i in 0..<(count - 1) {
-                node = try descendDotted(from: node, segment: i, keyStart: keyStart, keyEnd: lastEnd)
+                do throws(Failure) {
+                    node = try descendDotted(from: node, segment: i, keyStart: keyStart, keyEnd: lastEnd)
+                } catch {
+                    guard topLevel else { throw error }
+                    return try dropValue(after: error, keyEnd: lastEnd)
+                }
             }
         }
         // The value may hold keys of its own (inline tables): the key leaves the segment buffers first.
         let key = takeKey(count - 1)
         if let slot = find(key, bit, in: node) {
             let first = nodes[node].positions[slot].line
-            throw source.fail(
-                "the key \(source.quoted(keyStart, lastEnd)) is defined twice (first at line \(first))", at: keyStart)
+            let failure = source.fail(
+                .duplicateKey(key: source.quoted(keyStart, lastEnd), firstLine: first), at: keyStart)
+            guard topLevel else { throw failure }
+            return try dropValue(after: failure, keyEnd: lastEnd)
         }
         let keyPosition = position(lastStart)
-        let value = try parseValue(depth: nodes[node].depth + 1)
+        let before = failureCount
+        let value: TOML.Value
+        do throws(Failure) {
+            value = try parseValue(depth: nodes[node].depth + 1)
+        } catch {
+            if topLevel {
+                nodes[node].broken.append(key)
+                append(to: node, key, bit, placeholder, keyPosition)
+            }
+            throw error
+        }
+        if failureCount > before { nodes[node].broken.append(key) }
         append(to: node, key, bit, value, keyPosition)
         segmentEndOfLastKey = lastEnd
+    }
+
+    /// Adds the one-segment key just read to `table` as a broken key, unless it is there already.
+    @inline(never)
+    mutating func markWritten(in table: Int) {
+        let position = position(firstSegment.start)
+        let bit = firstSegment.bit
+        let key = takeKey(0)
+        guard find(key, bit, in: table) == nil else { return }
+        nodes[table].broken.append(key)
+        append(to: table, key, bit, placeholder, position)
+    }
+
+    /// After a key that cannot be defined: keeps its error, and reads its value (so that the lines of a list are
+    /// not taken for keys) without keeping it.
+    mutating func dropValue(after failure: Failure, keyEnd: Int) throws(Failure) {
+        record(failure)
+        _ = try parseValue(depth: 1)
+        segmentEndOfLastKey = keyEnd
     }
 
     /// The table the dotted key segment `i` names under `node`, created if absent.
     mutating func descendDotted(
         from node: Int, segment i: Int, keyStart: Int, keyEnd: Int
-    ) throws(TOML.SyntaxError) -> Int {
+    ) throws(Failure) -> Int {
         let segment = segment(i)
         guard let slot = find(segment.key, segment.bit, in: node) else {
             return try addTable(to: node, segment: i, kind: .dotted)
         }
         let line = nodes[node].positions[slot].line
         let prefix = source.quoted(keyStart, segment.end)
-        let problem: String
+        let problem: DiagnosticText.Conflict
         if let link = link(node, slot) {
             if link.isTableArray {
-                problem = "\(prefix) is an array of tables (line \(line))"
+                problem = .isTableArray(name: prefix, line: line)
             } else {
                 let target = link.target
                 switch nodes[target].kind {
                 case .dotted, .implicit, .inline: return target
-                case .header:
-                    problem =
-                        "\(prefix) is a table defined by a header (line \(line)), "
-                        + "it cannot be extended with dotted keys"
+                case .header: problem = .isHeaderTable(name: prefix, line: line)
                 }
             }
         } else {
             let value = nodes[node].values[slot]
             if case .table = value {
-                problem = "\(prefix) is an inline table (line \(line)), which cannot be extended"
+                problem = .isInlineTable(name: prefix, line: line)
             } else {
-                problem = "\(prefix) is already \(describe(value)) (line \(line))"
+                problem = .isAlready(name: prefix, describe(value), line: line)
             }
         }
-        throw source.fail("cannot define \(source.quoted(keyStart, keyEnd)): \(problem)", at: segment.start)
+        throw source.fail(.cannotDefineKey(key: source.quoted(keyStart, keyEnd), problem), at: segment.start)
     }
 
     // MARK: Headers
 
-    /// Parses `[a.b]` or `[[a.b]]` and its line; returns the table that the following keys go into.
-    mutating func parseHeader() throws(TOML.SyntaxError) -> Int {
+    /// Parses `[a.b]` or `[[a.b]]` and its line; returns the table that the following keys go into. A header whose
+    /// name was read but whose closing brackets or end of line are wrong is an error, and still defines its table.
+    mutating func parseHeader() throws(Failure) -> Int {
         let headerStart = pos
         let headerPosition = position(pos)
         pos += 1
@@ -996,30 +1298,48 @@ private struct TOMLByteParser {
             let name = source.snippet(keyStart, last.end)
             return isArray ? "[[\(name)]]" : "[\(name)]"
         }
+        // After the name, what can only be a mistyped end of header: the line's end, a comment, one "]".
+        var mistypedEnd: Bool {
+            let b = source.byte(pos)
+            return pos >= end || b == Byte.newline || b == Byte.carriageReturn || b == Byte.hash
+                || b == Byte.closeBracket
+        }
+        var spoiled = false
         if isArray {
-            guard pos + 1 < end && base[pos] == Byte.closeBracket && base[pos + 1] == Byte.closeBracket else {
+            if pos + 1 < end && base[pos] == Byte.closeBracket && base[pos + 1] == Byte.closeBracket {
+                pos += 2
+            } else {
                 let at = pos < end && base[pos] == Byte.closeBracket ? pos + 1 : pos
-                throw source.fail(
-                    "expected \"]]\" after the name of the array of tables \(display), found \(source.found(at))",
-                    at: at)
+                let failure = source.fail(
+                    .expectedHeaderEnd(header: display, isArray: true, found: source.found(at)), at: at)
+                guard mistypedEnd else { throw failure }
+                record(failure)
+                spoiled = true
             }
-            pos += 2
-        } else {
-            guard pos < end && base[pos] == Byte.closeBracket else {
-                throw source.fail(
-                    "expected \"]\" after the name of the table \(display), found \(source.found(pos))", at: pos)
-            }
+        } else if pos < end && base[pos] == Byte.closeBracket {
             pos += 1
+        } else {
+            let failure = source.fail(
+                .expectedHeaderEnd(header: display, isArray: false, found: source.found(pos)), at: pos)
+            guard mistypedEnd else { throw failure }
+            record(failure)
+            spoiled = true
         }
-        skipSpaces()
-        if pos < end {
-            switch base[pos] {
-            case Byte.newline, Byte.carriageReturn, Byte.hash: break
-            default:
-                throw source.fail(
-                    "expected a comment or a new line after the header \(display), found \(source.found(pos))", at: pos)
+        if !spoiled {
+            skipSpaces()
+            if pos < end {
+                switch base[pos] {
+                case Byte.newline, Byte.carriageReturn, Byte.hash: break
+                default:
+                    record(
+                        source.fail(.expectedLineEndAfterHeader(header: display, found: source.found(pos)), at: pos))
+                    spoiled = true
+                }
             }
         }
+        // The rest of a line with an error is not read; the table is the one its name says.
+        let next = spoiled ? source.nextLineStart(after: pos) : pos
+        defer { if spoiled { resynchronise(at: next) } }
 
         // The super-tables.
         var node = 0
@@ -1040,13 +1360,13 @@ private struct TOMLByteParser {
             let value = nodes[node].values[slot]
             let line = nodes[node].positions[slot].line
             let prefix = source.quoted(keyStart, segment.end)
-            let problem: String
+            let problem: DiagnosticText.Conflict
             if case .table = value {
-                problem = "\(prefix) is an inline table (line \(line)), which cannot be extended"
+                problem = .isInlineTable(name: prefix, line: line)
             } else {
-                problem = "\(prefix) is already \(describe(value)) (line \(line))"
+                problem = .isAlready(name: prefix, describe(value), line: line)
             }
-            throw source.fail("cannot define the table \(display): \(problem)", at: segment.start)
+            throw source.fail(.cannotDefineTable(header: display, isArray: isArray, problem), at: segment.start)
         }
 
         // The table itself.
@@ -1058,19 +1378,22 @@ private struct TOMLByteParser {
                 if link.isTableArray {
                     if isArray {
                         let depth = nodes[node].depth + 2
-                        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: last.start) }
+                        guard depth <= maximumDepth else {
+                            throw source.fail(.nestingTooDeep(levels: maximumDepth), at: last.start)
+                        }
                         let element = newNode(kind: .header, depth: depth)
                         tableArrays[target].elements.append(element)
                         tableArrays[target].positions.append(headerPosition)
                         return element
                     }
                     throw source.fail(
-                        "cannot define the table \(display): \(name) is already an array of tables (line \(line))",
+                        .cannotDefineTable(
+                            header: display, isArray: false, .isAlreadyTableArray(name: name, line: line)),
                         at: headerStart)
                 }
                 if isArray {
                     throw source.fail(
-                        "cannot define the array of tables \(display): \(name) is already a table (line \(line))",
+                        .cannotDefineTable(header: display, isArray: true, .isAlreadyTable(name: name, line: line)),
                         at: headerStart)
                 }
                 switch nodes[target].kind {
@@ -1080,20 +1403,18 @@ private struct TOMLByteParser {
                         nodes[target].headerLine = headerPosition.line
                         return target
                     }
-                    throw source.fail(
-                        "the table \(display) is already defined with dotted keys (line \(line))", at: headerStart)
+                    throw source.fail(.tableDefinedWithDottedKeys(header: display, line: line), at: headerStart)
                 case .dotted:
-                    throw source.fail(
-                        "the table \(display) is already defined with dotted keys (line \(line))", at: headerStart)
+                    throw source.fail(.tableDefinedWithDottedKeys(header: display, line: line), at: headerStart)
                 case .header, .inline:
                     let first = nodes[target].headerLine > 0 ? nodes[target].headerLine : line
-                    throw source.fail("the table \(display) is defined twice (first at line \(first))", at: headerStart)
+                    throw source.fail(.tableDefinedTwice(header: display, firstLine: first), at: headerStart)
                 }
             }
             let value = nodes[node].values[slot]
             throw source.fail(
-                "cannot define the \(isArray ? "array of tables" : "table") \(display): "
-                    + "\(name) is already \(describe(value)) (line \(line))",
+                .cannotDefineTable(
+                    header: display, isArray: isArray, .isAlready(name: name, describe(value), line: line)),
                 at: headerStart)
         }
         if !isArray {
@@ -1102,7 +1423,7 @@ private struct TOMLByteParser {
             return table
         }
         let depth = nodes[node].depth + 2
-        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: last.start) }
+        guard depth <= maximumDepth else { throw source.fail(.nestingTooDeep(levels: maximumDepth), at: last.start) }
         let element = newNode(kind: .header, depth: depth)
         let array = tableArrays.count
         var tableArray = TableArrayNode()
@@ -1142,10 +1463,12 @@ private struct TOMLByteParser {
         var values: [TOML.Value] = []
         var positions: [SourcePosition] = []
         var links: [Int] = []
+        var broken: [String] = []
         swap(&keys, &nodes[node].keys)
         swap(&values, &nodes[node].values)
         swap(&positions, &nodes[node].positions)
         swap(&links, &nodes[node].links)
+        swap(&broken, &nodes[node].broken)
         for (slot, code) in links.enumerated() where code >= 0 {
             let target = code >> 1
             if code & 1 == 1 {
@@ -1159,14 +1482,15 @@ private struct TOMLByteParser {
                 values[slot] = .table(finish(target))
             }
         }
-        return TOML.Table(unchecked: keys, values, positions)
+        return TOML.Table(unchecked: keys, values, positions, broken: broken)
     }
 
     // MARK: Values
 
-    /// Parses a value whose tables and arrays would be at `depth`.
-    mutating func parseValue(depth: Int) throws(TOML.SyntaxError) -> TOML.Value {
-        guard pos < end else { throw source.fail("expected a value, found the end of the file", at: pos) }
+    /// Parses a value whose tables and arrays would be at `depth`. A malformed number, date, time or boolean is an
+    /// error that ends with its token: a placeholder stands for it, and the line goes on.
+    mutating func parseValue(depth: Int) throws(Failure) -> TOML.Value {
+        guard pos < end else { throw source.fail(.expectedValue(found: .endOfFile), at: pos) }
         let b = base[pos]
         switch b {
         case Byte.quote:
@@ -1184,15 +1508,29 @@ private struct TOMLByteParser {
         case Byte.openBrace:
             return try parseInlineTable(depth: depth)
         case UInt8(ascii: "t"), UInt8(ascii: "f"):
-            return try parseBool()
+            let start = pos
+            do throws(Failure) {
+                return try parseBool()
+            } catch {
+                record(error)
+                pos = max(source.tokenEnd(start), pos)
+                return placeholder
+            }
         case Byte.plus, Byte.minus, UInt8(ascii: "i"), UInt8(ascii: "n"), 0x30...0x39:
-            return try parseNumberOrDate()
+            let start = pos
+            do throws(Failure) {
+                return try parseNumberOrDate()
+            } catch {
+                record(error)
+                pos = max(error.resume ?? source.tokenEnd(start), pos)
+                return placeholder
+            }
         default:
-            throw source.fail("expected a value, found \(source.found(pos))", at: pos)
+            throw source.fail(.expectedValue(found: source.found(pos)), at: pos)
         }
     }
 
-    mutating func parseBool() throws(TOML.SyntaxError) -> TOML.Value {
+    mutating func parseBool() throws(Failure) -> TOML.Value {
         let start = pos
         if source.byte(pos) == 0x74, source.byte(pos + 1) == 0x72, source.byte(pos + 2) == 0x75,
             source.byte(pos + 3) == 0x65, source.isValueEnd(pos + 4)
@@ -1207,45 +1545,101 @@ private struct TOMLByteParser {
             pos += 5
             return .bool(false)
         }
-        throw source.fail("expected a value, found \(source.quoted(start, source.tokenEnd(start)))", at: start)
+        throw source.fail(.expectedValue(found: .text(source.quoted(start, source.tokenEnd(start)))), at: start)
     }
 
-    mutating func parseArray(depth: Int) throws(TOML.SyntaxError) -> TOML.Value {
+    /// An array. An error in an element of an array written over several lines spoils that line only: the array
+    /// goes on at the next one. A line that reads `key = …` where an element was expected means that the array
+    /// was not closed.
+    mutating func parseArray(depth: Int) throws(Failure) -> TOML.Value {
         let start = pos
-        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: pos) }
+        guard depth <= maximumDepth else { throw source.fail(.nestingTooDeep(levels: maximumDepth), at: pos) }
         pos += 1
         var elements: [TOML.Value] = []
         var positions: [SourcePosition] = []
-        while true {
-            try skipBlank()
-            guard pos < end else { throw source.fail("unterminated array (expected \"]\")", at: start) }
-            if base[pos] == Byte.closeBracket {
-                pos += 1
-                break
-            }
-            if elements.isEmpty {
-                elements.reserveCapacity(4)
-                positions.reserveCapacity(4)
-            }
-            positions.append(position(pos))
-            elements.append(try parseValue(depth: depth + 1))
-            try skipBlank()
-            guard pos < end else { throw source.fail("unterminated array (expected \"]\")", at: start) }
-            if base[pos] == Byte.comma {
-                pos += 1
-            } else if base[pos] == Byte.closeBracket {
-                pos += 1
-                break
-            } else {
-                throw source.fail("expected \",\" or \"]\" after an array element, found \(source.found(pos))", at: pos)
+        // The line of the opening bracket, then of the last element: an element must not read `key = …` on a line
+        // of its own.
+        var lastLine = line
+        var closed = false
+        // Where the element being read (or the separator after it) starts: after an error, the array goes on
+        // past it, at the next "," or "]" of the line.
+        var skipFrom = pos
+        while !closed {
+            do throws(Failure) {
+                skipBlank()
+                guard pos < end else { throw Failure(text: .unterminatedArray, offset: start, resume: end) }
+                if base[pos] == Byte.closeBracket {
+                    pos += 1
+                    break
+                }
+                if line != lastLine && source.looksLikeKeyValue(pos) {
+                    throw Failure(text: .unterminatedArray, offset: start, resume: lineStart)
+                }
+                if elements.isEmpty {
+                    elements.reserveCapacity(4)
+                    positions.reserveCapacity(4)
+                }
+                let elementPosition = position(pos)
+                skipFrom = pos
+                let element = try parseValue(depth: depth + 1)
+                positions.append(elementPosition)
+                elements.append(element)
+                lastLine = line
+                skipBlank()
+                guard pos < end else { throw Failure(text: .unterminatedArray, offset: start, resume: end) }
+                skipFrom = pos
+                let b = base[pos]
+                if b == Byte.comma {
+                    pos += 1
+                } else if b == Byte.closeBracket {
+                    pos += 1
+                    closed = true
+                } else if line != lastLine && source.looksLikeKeyValue(pos) {
+                    throw Failure(text: .unterminatedArray, offset: start, resume: lineStart)
+                } else if startsValue(b) {
+                    // A missing comma: said, and the next element is read.
+                    record(source.fail(.expectedArraySeparator(found: source.found(pos)), at: pos))
+                } else {
+                    throw source.fail(.expectedArraySeparator(found: source.found(pos)), at: pos)
+                }
+            } catch {
+                // An unclosed array (this one or one inside it) ends where its failure says.
+                guard error.resume == nil || error.recorded else { throw error }
+                var failure = error
+                if !failure.recorded {
+                    record(failure)
+                    failure.recorded = true
+                    failure.resume = source.nextLineStart(after: max(failure.offset, pos))
+                }
+                if !stopped, let next = source.elementEnd(from: skipFrom), next > skipFrom {
+                    resynchronise(at: next)
+                    continue
+                }
+                // Nothing more of the array on this line: one that began on it ends with it, one written over
+                // several lines goes on at the next.
+                guard start < source.lineStart(of: skipFrom), !stopped, let resume = failure.resume else {
+                    throw failure
+                }
+                resynchronise(at: resume)
             }
         }
         return .array(elements, positions: positions)
     }
 
-    mutating func parseInlineTable(depth: Int) throws(TOML.SyntaxError) -> TOML.Value {
+    /// Whether a value can start with `b`.
+    func startsValue(_ b: UInt8) -> Bool {
+        switch b {
+        case Byte.quote, Byte.apostrophe, Byte.openBracket, Byte.openBrace, Byte.plus, Byte.minus, 0x30...0x39,
+            UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "i"), UInt8(ascii: "n"):
+            true
+        default:
+            false
+        }
+    }
+
+    mutating func parseInlineTable(depth: Int) throws(Failure) -> TOML.Value {
         let start = pos
-        guard depth <= maximumDepth else { throw source.fail(nestingMessageText, at: pos) }
+        guard depth <= maximumDepth else { throw source.fail(.nestingTooDeep(levels: maximumDepth), at: pos) }
         pos += 1
         let node = newNode(kind: .inline, depth: depth)
         skipSpaces()
@@ -1258,16 +1652,17 @@ private struct TOMLByteParser {
             skipSpaces()
             let b = current
             guard pos < end, isBareKeyByte(b) || b == Byte.quote || b == Byte.apostrophe else {
-                if pos >= end { throw source.fail("unterminated inline table (expected \"}\")", at: start) }
+                if pos >= end { throw source.fail(.unterminatedInlineTable, at: start) }
                 if b == Byte.closeBrace && comma >= 0 {
-                    throw source.fail("an inline table cannot end with a comma", at: comma)
+                    throw source.fail(.inlineTableTrailingComma, at: comma)
                 }
-                throw source.fail(
-                    "expected a key in the inline table, found \(source.found(pos))\(source.oneLine(pos))", at: pos)
+                throw Failure(
+                    text: .expectedInlineKey(found: source.found(pos), lineBreak: source.lineBreak(pos)), offset: pos,
+                    resume: source.lineBreak(pos) ? source.lineAfterClosingBrace(from: pos) : nil)
             }
             try parseKeyValue(into: node)
             skipSpaces()
-            guard pos < end else { throw source.fail("unterminated inline table (expected \"}\")", at: start) }
+            guard pos < end else { throw source.fail(.unterminatedInlineTable, at: start) }
             if base[pos] == Byte.comma {
                 comma = pos
                 pos += 1
@@ -1275,10 +1670,9 @@ private struct TOMLByteParser {
                 pos += 1
                 break
             } else {
-                throw source.fail(
-                    "expected \",\" or \"}\" after a value in the inline table, "
-                        + "found \(source.found(pos))\(source.oneLine(pos))",
-                    at: pos)
+                throw Failure(
+                    text: .expectedInlineSeparator(found: source.found(pos), lineBreak: source.lineBreak(pos)),
+                    offset: pos, resume: source.lineBreak(pos) ? source.lineAfterClosingBrace(from: pos) : nil)
             }
         }
         return .table(finish(node))
@@ -1286,8 +1680,8 @@ private struct TOMLByteParser {
 
     // MARK: Strings
 
-    /// `"…"`, at `pos`.
-    mutating func parseBasicString() throws(TOML.SyntaxError) -> String {
+    /// `"…"`, at `pos`. A bad escape sequence or a control character is an error, and the string goes on.
+    mutating func parseBasicString() throws(Failure) -> String {
         let open = pos
         var o = pos + 1
         while o + 8 <= end {
@@ -1311,18 +1705,14 @@ private struct TOMLByteParser {
                 pos = o + 1
                 return source.makeString(open + 1, o)
             }
-            if b == Byte.backslash { break }
-            if isForbiddenControl(b) {
-                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail("unterminated string", at: open) }
-                throw source.fail(source.controlMessage(b, in: "a string (use an escape sequence)"), at: o)
-            }
+            if b == Byte.backslash || isForbiddenControl(b) { break }
             o += 1
         }
-        guard o < end else { throw source.fail("unterminated string", at: open) }
+        guard o < end else { throw source.fail(.unterminatedString, at: open) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(start: base + open + 1, count: o - open - 1))
         while true {
-            guard o < end else { throw source.fail("unterminated string", at: open) }
+            guard o < end else { throw source.fail(.unterminatedString, at: open) }
             let b = base[o]
             if b == Byte.quote {
                 pos = o + 1
@@ -1331,22 +1721,24 @@ private struct TOMLByteParser {
             if b == Byte.backslash {
                 let next = source.byte(o + 1)
                 if o + 1 >= end || next == Byte.newline || next == Byte.carriageReturn {
-                    throw source.fail("unterminated string", at: open)
+                    throw source.fail(.unterminatedString, at: open)
                 }
-                o = try parseEscape(at: o)
+                o = parseEscape(at: o)
                 continue
             }
             if isForbiddenControl(b) {
-                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail("unterminated string", at: open) }
-                throw source.fail(source.controlMessage(b, in: "a string (use an escape sequence)"), at: o)
+                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail(.unterminatedString, at: open) }
+                record(source.fail(.controlInString(UInt32(b), escapable: true), at: o))
+            } else {
+                scratch.append(b)
             }
-            scratch.append(b)
             o += 1
         }
     }
 
     /// Appends the character of the escape sequence at `offset` (a backslash) to `scratch`; returns where it ends.
-    mutating func parseEscape(at offset: Int) throws(TOML.SyntaxError) -> Int {
+    /// A bad sequence is an error, and is left out.
+    mutating func parseEscape(at offset: Int) -> Int {
         let e = source.byte(offset + 1)
         let simple: UInt8
         switch e {
@@ -1363,33 +1755,32 @@ private struct TOMLByteParser {
             for i in 0..<digits {
                 guard offset + 2 + i < end, let digit = hexValue(base[offset + 2 + i]) else {
                     let text = source.snippet(offset, offset + 2 + i)
-                    throw source.fail(
-                        "invalid escape sequence \"\(text)\": "
-                            + "\\\(e == UInt8(ascii: "u") ? "u" : "U") needs \(digits) hexadecimal digits",
-                        at: offset)
+                    record(source.fail(.escapeDigits(sequence: text, digits: digits), at: offset))
+                    return offset + 2 + i
                 }
                 value = value << 4 | digit
             }
             guard let scalar = Unicode.Scalar(value) else {
-                throw source.fail(
-                    "invalid escape sequence \"\(source.snippet(offset, offset + 2 + digits))\": "
-                        + "\(source.hex(value)) is not a Unicode scalar value",
-                    at: offset)
+                record(
+                    source.fail(
+                        .escapeNotScalar(sequence: source.snippet(offset, offset + 2 + digits), value: value),
+                        at: offset))
+                return offset + 2 + digits
             }
             UTF8.encode(scalar) { scratch.append($0) }
             return offset + 2 + digits
         default:
-            if offset + 1 >= end { throw source.fail("unterminated string", at: offset) }
             let s = source.scalar(at: offset + 1)
-            let shown = s.value < 0x20 || s.value == 0x7F ? source.hex(s.value) : String(Character(s))
-            throw source.fail("invalid escape sequence \"\\\(shown)\"", at: offset)
+            let shown = s.value < 0x20 || s.value == 0x7F ? "U+" + hex4(s.value) : String(Character(s))
+            record(source.fail(.invalidEscape(shown: shown), at: offset))
+            return offset + 1
         }
         scratch.append(simple)
         return offset + 2
     }
 
-    /// `'…'`, at `pos`.
-    mutating func parseLiteralString() throws(TOML.SyntaxError) -> String {
+    /// `'…'`, at `pos`. A control character is an error, and the string goes on without it.
+    mutating func parseLiteralString() throws(Failure) -> String {
         let open = pos
         var o = pos + 1
         while o + 8 <= end {
@@ -1407,24 +1798,31 @@ private struct TOMLByteParser {
             if base[o] != Byte.tab { break }
             o += 1
         }
+        var clean = true
         while o < end {
             let b = base[o]
             if b == Byte.apostrophe {
                 pos = o + 1
-                return source.makeString(open + 1, o)
+                if clean { return source.makeString(open + 1, o) }
+                let kept = UnsafeBufferPointer(start: base + open + 1, count: o - open - 1).filter {
+                    !isForbiddenControl($0)
+                }
+                return String(decoding: kept, as: UTF8.self)
             }
             if isForbiddenControl(b) {
-                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail("unterminated string", at: open) }
-                throw source.fail(source.controlMessage(b, in: "a string"), at: o)
+                if b == Byte.newline || b == Byte.carriageReturn { throw source.fail(.unterminatedString, at: open) }
+                record(source.fail(.controlInString(UInt32(b), escapable: false), at: o))
+                clean = false
             }
             o += 1
         }
-        throw source.fail("unterminated string", at: open)
+        throw source.fail(.unterminatedString, at: open)
     }
 
-    /// `"""…"""` or `'''…'''`, at `pos`.
-    mutating func parseMultilineString(literal: Bool) throws(TOML.SyntaxError) -> String {
-        let openPosition = position(pos)
+    /// `"""…"""` or `'''…'''`, at `pos`. Errors inside it (escape sequences, control characters) are kept and the
+    /// string goes on; one that is never closed ends the document.
+    mutating func parseMultilineString(literal: Bool) throws(Failure) -> String {
+        let open = pos
         let delimiter = literal ? Byte.apostrophe : Byte.quote
         var o = pos + 3
         if source.byte(o) == Byte.newline && o < end {
@@ -1436,7 +1834,7 @@ private struct TOMLByteParser {
         }
         scratch.removeAll(keepingCapacity: true)
         while true {
-            guard o < end else { throw source.fail("unterminated multi-line string", at: openPosition) }
+            guard o < end else { throw Failure(text: .unterminatedMultilineString, offset: open, resume: end) }
             let b = base[o]
             if b == delimiter {
                 var count = 1
@@ -1464,10 +1862,9 @@ private struct TOMLByteParser {
                         base[q] == Byte.newline
                             || (base[q] == Byte.carriageReturn && source.byte(q + 1) == Byte.newline)
                     else {
-                        throw source.fail(
-                            "a backslash followed by spaces must end its line in a multi-line string "
-                                + "(found \(source.found(q)))",
-                            at: o)
+                        record(source.fail(.lineEndingBackslash(found: source.found(q)), at: o))
+                        o = q
+                        continue
                     }
                     while q < end {
                         let c = base[q]
@@ -1486,8 +1883,8 @@ private struct TOMLByteParser {
                     o = q
                     continue
                 }
-                if o + 1 >= end { throw source.fail("unterminated multi-line string", at: openPosition) }
-                o = try parseEscape(at: o)
+                if o + 1 >= end { throw Failure(text: .unterminatedMultilineString, offset: open, resume: end) }
+                o = parseEscape(at: o)
                 continue
             }
             if b == Byte.newline {
@@ -1497,20 +1894,21 @@ private struct TOMLByteParser {
                 continue
             }
             if b == Byte.carriageReturn {
-                guard source.byte(o + 1) == Byte.newline && o + 1 < end else {
-                    throw source.fail(
-                        "a carriage return must be followed by a newline, found \(source.found(o + 1))", at: o)
+                if source.byte(o + 1) == Byte.newline && o + 1 < end {
+                    scratch.append(Byte.newline)
+                    o += 2
+                    newline(startingAt: o)
+                } else {
+                    record(source.fail(.carriageReturn(found: source.found(o + 1)), at: o))
+                    o += 1
                 }
-                scratch.append(Byte.newline)
-                o += 2
-                newline(startingAt: o)
                 continue
             }
             if isForbiddenControl(b) {
-                throw source.fail(
-                    source.controlMessage(b, in: "a string\(literal ? "" : " (use an escape sequence)")"), at: o)
+                record(source.fail(.controlInString(UInt32(b), escapable: !literal), at: o))
+            } else {
+                scratch.append(b)
             }
-            scratch.append(b)
             o += 1
         }
         pos = o
@@ -1519,7 +1917,20 @@ private struct TOMLByteParser {
 
     // MARK: Numbers, dates and times
 
-    mutating func parseNumberOrDate() throws(TOML.SyntaxError) -> TOML.Value {
+    mutating func parseNumberOrDate() throws(Failure) -> TOML.Value {
+        do throws(Failure) {
+            return try parseNumberOrDateToken()
+        } catch {
+            // A date written day first, or a duration without its quotes, reads as a broken number: say how to
+            // write it.
+            guard case .invalidNumber(_, let problem) = error.text else { throw error }
+            if let better = source.dayFirstDate(error.offset) { throw better }
+            if problem == nil, let better = source.unquotedDuration(error.offset) { throw better }
+            throw error
+        }
+    }
+
+    mutating func parseNumberOrDateToken() throws(Failure) -> TOML.Value {
         let start = pos
         let first = base[pos]
         if isDigit(first) {
@@ -1538,7 +1949,8 @@ private struct TOMLByteParser {
             let isInf = source.byte(o) == 0x69 && source.byte(o + 1) == 0x6E && source.byte(o + 2) == 0x66
             let isNaN = source.byte(o) == 0x6E && source.byte(o + 1) == 0x61 && source.byte(o + 2) == 0x6E
             guard (isInf || isNaN) && source.isValueEnd(o + 3) else {
-                throw source.fail("expected a value, found \(source.quoted(start, source.tokenEnd(start)))", at: start)
+                throw source.fail(
+                    .expectedValue(found: .text(source.quoted(start, source.tokenEnd(start)))), at: start)
             }
             pos = o + 3
             if isNaN { return .float(negative ? -Double.nan : Double.nan) }
@@ -1551,12 +1963,7 @@ private struct TOMLByteParser {
                 radixByte == UInt8(ascii: "x")
                 ? 16 : radixByte == UInt8(ascii: "o") ? 8 : radixByte == UInt8(ascii: "b") ? 2 : 0
             if radix != 0 {
-                guard o == start else {
-                    throw source.fail(
-                        "invalid number \(source.quoted(start, source.tokenEnd(start))): "
-                            + "only decimal numbers can have a sign",
-                        at: start)
-                }
+                guard o == start else { throw source.invalidNumber(start, .signedRadix) }
                 return try parseRadixInteger(radix: radix)
             }
         }
@@ -1574,38 +1981,25 @@ private struct TOMLByteParser {
                 overflow = overflow || o1 || o2
                 o += 1
             } else if b == Byte.underscore {
-                guard isDigit(source.byte(o + 1)), o + 1 < end else { throw source.underscoreError(start) }
+                guard isDigit(source.byte(o + 1)), o + 1 < end else { throw source.invalidNumber(start, .underscore) }
                 o += 1
             } else {
                 break
             }
         }
-        if c == Byte.zero && o - integerStart > 1 {
-            throw source.fail(
-                "invalid number \(source.quoted(start, source.tokenEnd(start))): leading zeros are not allowed",
-                at: start)
-        }
+        if c == Byte.zero && o - integerStart > 1 { throw source.invalidNumber(start, .leadingZeros) }
         var isFloat = false
         if o < end && base[o] == Byte.dot {
             isFloat = true
             o += 1
-            guard o < end, isDigit(base[o]) else {
-                throw source.fail(
-                    "invalid number \(source.quoted(start, source.tokenEnd(start))): "
-                        + "expected a digit after the decimal point",
-                    at: start)
-            }
+            guard o < end, isDigit(base[o]) else { throw source.invalidNumber(start, .digitAfterPoint) }
             o = try source.skipDigits(o, start)
         }
         if o < end && (base[o] | 0x20) == UInt8(ascii: "e") {
             isFloat = true
             o += 1
             if o < end && (base[o] == Byte.plus || base[o] == Byte.minus) { o += 1 }
-            guard o < end, isDigit(base[o]) else {
-                throw source.fail(
-                    "invalid number \(source.quoted(start, source.tokenEnd(start))): expected a digit in the exponent",
-                    at: start)
-            }
+            guard o < end, isDigit(base[o]) else { throw source.invalidNumber(start, .digitInExponent) }
             o = try source.skipDigits(o, start)
         }
         guard source.isValueEnd(o) else { throw source.invalidNumber(start) }
@@ -1613,12 +2007,12 @@ private struct TOMLByteParser {
         if isFloat { return .float(try makeFloat(start, o)) }
         let limit: UInt64 = negative ? 1 << 63 : UInt64(Int.max)
         guard !overflow && magnitude <= limit else {
-            throw source.fail("integer \(source.snippet(start, o)) is too \(negative ? "small" : "large")", at: start)
+            throw source.fail(.integerOutOfRange(written: source.snippet(start, o), tooSmall: negative), at: start)
         }
         return .integer(negative ? Int(truncatingIfNeeded: 0 &- magnitude) : Int(magnitude))
     }
 
-    mutating func parseRadixInteger(radix: UInt64) throws(TOML.SyntaxError) -> TOML.Value {
+    mutating func parseRadixInteger(radix: UInt64) throws(Failure) -> TOML.Value {
         let start = pos
         var o = pos + 2
         var magnitude: UInt64 = 0
@@ -1635,7 +2029,7 @@ private struct TOMLByteParser {
                 o += 1
             } else if b == Byte.underscore && count > 0 {
                 guard o + 1 < end, let next = hexValue(base[o + 1]), UInt64(next) < radix else {
-                    throw source.underscoreError(start)
+                    throw source.invalidNumber(start, .underscore)
                 }
                 o += 1
             } else {
@@ -1644,14 +2038,14 @@ private struct TOMLByteParser {
         }
         guard count > 0, source.isValueEnd(o) else { throw source.invalidNumber(start) }
         guard !overflow && magnitude <= UInt64(Int.max) else {
-            throw source.fail("integer \(source.snippet(start, o)) is too large", at: start)
+            throw source.fail(.integerOutOfRange(written: source.snippet(start, o), tooSmall: false), at: start)
         }
         pos = o
         return .integer(Int(magnitude))
     }
 
     /// Converts a validated decimal float literal.
-    mutating func makeFloat(_ start: Int, _ stop: Int) throws(TOML.SyntaxError) -> Double {
+    mutating func makeFloat(_ start: Int, _ stop: Int) throws(Failure) -> Double {
         // Exact fast path (Clinger): at most 15 significant digits and a power of ten up to 22.
         var o = start
         var negative = false
@@ -1705,25 +2099,30 @@ private struct TOMLByteParser {
             value = Double(String(decoding: scratch, as: UTF8.self)) ?? .nan
         }
         guard value.isFinite else {
-            throw source.fail("float \(source.snippet(start, stop)) is too large", at: start)
+            throw source.fail(.floatTooLarge(written: source.snippet(start, stop)), at: start)
         }
         return negative ? -value : value
     }
 
-    mutating func parseLocalTime() throws(TOML.SyntaxError) -> TOML.Value {
+    mutating func parseLocalTime() throws(Failure) -> TOML.Value {
         let start = pos
-        guard let (time, o) = source.timeFields(at: pos), source.isValueEnd(o) else {
-            throw source.fail("invalid time \(source.quoted(start, source.tokenEnd(start)))", at: start)
+        guard let (time, nanoseconds, o) = source.timeFields(at: pos), source.isValueEnd(o) else {
+            if source.hoursAndMinutes(at: start) && source.isValueEnd(start + 5) {
+                let written = source.snippet(start, start + 5)
+                throw source.fail(
+                    .missingSeconds(written: written, suggestion: written + ":00", isDateTime: false), at: start)
+            }
+            throw source.fail(.invalidTime(written: source.quoted(start, source.tokenEnd(start))), at: start)
         }
         try source.checkTime(time, start, o, tokenStart: start)
         pos = o
-        return .time(time)
+        return .time(time, nanoseconds: nanoseconds)
     }
 
-    mutating func parseDateTime() throws(TOML.SyntaxError) -> TOML.Value {
+    mutating func parseDateTime() throws(Failure) -> TOML.Value {
         let start = pos
         guard source.digits(pos + 5, 2), source.byte(pos + 7) == Byte.minus, source.digits(pos + 8, 2) else {
-            throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start)
+            throw source.fail(.invalidDate(written: source.quoted(start, source.tokenEnd(start))), at: start)
         }
         let date = LocalDate(
             year: source.number(pos, 4), month: source.number(pos + 5, 2), day: source.number(pos + 8, 2))
@@ -1735,15 +2134,25 @@ private struct TOMLByteParser {
                 || (separator == Byte.space && source.digits(o + 1, 2) && source.byte(o + 3) == Byte.colon))
         if !hasTime {
             guard source.isValueEnd(o) else {
-                throw source.fail("invalid date \(source.quoted(start, source.tokenEnd(start)))", at: start)
+                throw source.fail(.invalidDate(written: source.quoted(start, source.tokenEnd(start))), at: start)
             }
-            guard date.isValid else { throw source.fail("invalid date \(source.snippet(start, o))", at: start) }
+            guard date.isValid else { throw source.fail(.invalidDate(written: source.snippet(start, o)), at: start) }
             pos = o
             return .date(date)
         }
         let timeStart = o + 1
-        guard let (time, timeEnd) = source.timeFields(at: timeStart) else {
-            throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start)
+        // A failure takes the whole token with it, the time after a space included.
+        var tokenEnd: Int { source.tokenEnd(timeStart) }
+        func failure(_ text: DiagnosticText) -> Failure { Failure(text: text, offset: start, resume: tokenEnd) }
+        guard let (time, nanoseconds, timeEnd) = source.timeFields(at: timeStart) else {
+            if source.hoursAndMinutes(at: timeStart) {
+                let suggestion =
+                    source.snippet(start, timeStart + 5) + ":00" + source.snippet(timeStart + 5, tokenEnd)
+                throw failure(
+                    .missingSeconds(
+                        written: source.snippet(start, tokenEnd), suggestion: suggestion, isDateTime: true))
+            }
+            throw failure(.invalidDateTime(written: source.quoted(start, tokenEnd)))
         }
         o = timeEnd
         var offset: Int?
@@ -1753,7 +2162,7 @@ private struct TOMLByteParser {
             o += 1
         } else if o < end && (base[o] == Byte.plus || base[o] == Byte.minus) {
             guard source.digits(o + 1, 2), source.byte(o + 3) == Byte.colon, source.digits(o + 4, 2) else {
-                throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start)
+                throw failure(.invalidDateTime(written: source.quoted(start, tokenEnd)))
             }
             let hours = source.number(o + 1, 2)
             let minutes = source.number(o + 4, 2)
@@ -1761,14 +2170,14 @@ private struct TOMLByteParser {
             offset = (base[o] == Byte.minus ? -1 : 1) * (hours * 60 + minutes)
             o += 6
         }
-        guard source.isValueEnd(o) else {
-            throw source.fail("invalid date-time \(source.quoted(start, source.tokenEnd(timeStart)))", at: start)
+        guard source.isValueEnd(o) else { throw failure(.invalidDateTime(written: source.quoted(start, tokenEnd))) }
+        guard date.isValid else { throw failure(.invalidDate(written: source.snippet(start, start + 10))) }
+        guard time.hour <= 23, time.minute <= 59, time.second <= 59 else {
+            throw failure(.invalidTime(written: source.snippet(timeStart, timeEnd)))
         }
-        guard date.isValid else { throw source.fail("invalid date \(source.snippet(start, start + 10))", at: start) }
-        try source.checkTime(time, timeStart, timeEnd, tokenStart: start)
-        guard offsetValid else { throw source.fail("invalid time offset \(source.snippet(timeEnd, o))", at: start) }
+        guard offsetValid else { throw failure(.invalidOffset(written: source.snippet(timeEnd, o))) }
         pos = o
-        return .dateTime(LocalDateTime(date, time), offsetMinutes: offset)
+        return .dateTime(LocalDateTime(date, time), offsetMinutes: offset, nanoseconds: nanoseconds)
     }
 }
 

@@ -1,16 +1,21 @@
+import Foundation
+
 /// Reads the keys of one TOML table into typed values, reporting every problem at the key that has it.
 ///
 /// Each accessor marks its key as known; `finish()` then warns about every key nobody asked for, with the nearest
-/// known key as a suggestion, so that a typo like `remnid` does not pass unseen.
+/// known key as a suggestion, so that a typo like `remnid` does not pass unseen. A key whose value had a syntax
+/// error (`TOML.Table.brokenKeys`) reads as present and without a value: its error is already said.
 struct TableReader {
     let table: TOML.Table
     let path: TOMLPath
     /// How the table is named in messages: `[[deadline]]`, `jalon.toml`, `[mail]`.
-    let context: String
+    let context: DiagnosticText.KeyContext
     let diagnostics: DiagnosticCollector
     private var known: [String] = []
 
-    init(_ table: TOML.Table, at path: TOMLPath, context: String, diagnostics: DiagnosticCollector) {
+    init(
+        _ table: TOML.Table, at path: TOMLPath, context: DiagnosticText.KeyContext, diagnostics: DiagnosticCollector
+    ) {
         self.table = table
         self.path = path
         self.context = context
@@ -19,32 +24,35 @@ struct TableReader {
 
     func keyPath(_ key: String) -> TOMLPath { path + [.key(key)] }
 
-    func error(_ message: String, key: String) { diagnostics.error(message, at: keyPath(key)) }
+    func error(_ text: DiagnosticText, key: String) { diagnostics.error(text, at: keyPath(key)) }
 
-    func warning(_ message: String, key: String) { diagnostics.warning(message, at: keyPath(key)) }
+    func warning(_ text: DiagnosticText, key: String) { diagnostics.warning(text, at: keyPath(key)) }
 
-    /// The raw value of `key`, marking it as known.
+    func note(_ text: DiagnosticText, key: String) { diagnostics.note(text, at: keyPath(key)) }
+
+    /// The raw value of `key`, marking it as known; nil when absent or broken.
     mutating func value(_ key: String) -> TOML.Value? {
         known.append(key)
+        guard !table.isBroken(key) else { return nil }
         return table[key]
     }
 
+    /// Whether `key` is written (even with a broken value).
     func has(_ key: String) -> Bool { table.position(of: key) != nil }
 
-    /// Reports a value of the wrong type.
-    func mismatch(_ key: String, expected: String, found: TOML.Value) {
-        var message = "`\(key)` must be \(expected), found \(found.typeDescription)"
-        if case .string(let text) = found, expected.contains("date") {
-            message +=
-                " (write dates without quotes, like \(key) = 2027-03-31\(text.isEmpty ? "" : ", not \"\(text)\""))"
+    /// Reports a value of the wrong type; a date in quotes gets the literal to write instead.
+    func mismatch(_ key: String, expected: DiagnosticText.Expected, found: TOML.Value) {
+        if case .string(let text) = found, [.dateOrDateTime, .sessionDateTime, .date].contains(expected) {
+            error(.quotedDate(key: key, expected: expected, literal: WrittenDate.literal(text)), key: key)
+        } else {
+            error(.wrongType(key: key, expected: expected, found: DiagnosticText.ValueType(found)), key: key)
         }
-        error(message, key: key)
     }
 
     mutating func string(_ key: String) -> String? {
         guard let node = value(key) else { return nil }
         guard case .string(let text) = node else {
-            mismatch(key, expected: "a string", found: node)
+            mismatch(key, expected: .string, found: node)
             return nil
         }
         return text
@@ -55,9 +63,7 @@ struct TableReader {
     mutating func headerText(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
         if let bad = firstControl(text) {
-            error(
-                "`\(key)` holds a control character (U+\(hex4(bad.value))); it would end up in a mail header",
-                key: key)
+            error(.controlCharacter(key: key, bad.value), key: key)
             return nil
         }
         return text
@@ -66,7 +72,7 @@ struct TableReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
         guard case .bool(let flag) = node else {
-            mismatch(key, expected: "true or false", found: node)
+            mismatch(key, expected: .trueOrFalse, found: node)
             return nil
         }
         return flag
@@ -75,67 +81,91 @@ struct TableReader {
     mutating func identifier(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
         guard isIdentifier(text) else {
-            error(
-                "`\(key)` \"\(printable(text))\" is not an identifier: use 1 to 64 of a-z, 0-9, '.', '_' and '-', "
-                    + "starting with a letter or a digit", key: key)
+            error(.notIdentifier(key: key, value: printable(text)), key: key)
             return nil
         }
         return text
     }
 
+    /// One duration, read as `CalendarDuration.read` reads it: a spelling other than SPEC §4's is a note.
     mutating func duration(_ key: String) -> CalendarDuration? {
         guard let node = value(key) else { return nil }
         guard case .string(let text) = node else {
-            mismatch(key, expected: "a duration string like \"-14d\" or \"6 months\"", found: node)
+            mismatch(key, expected: .durationString, found: node)
             return nil
         }
-        do {
-            return try CalendarDuration.parse(text)
-        } catch {
-            self.error("`\(key)`: \(error)", key: key)
-            return nil
-        }
+        return read(text, key: key, at: self.keyPath(key), warnsUnsigned: false)
     }
 
-    /// A list of durations; a single string is taken as a list of one.
+    /// A list of durations (`remind`); a single string is taken as a list of one. A positive step written without
+    /// its sign is a warning: `"3d"` after the date was probably meant before it.
     mutating func durations(_ key: String) -> [CalendarDuration]? {
         guard let node = value(key) else { return nil }
-        let elements: [(TOML.Value, TOMLPath)]
+        let elements: [TOML.Value]
+        let isList: Bool
         switch node {
-        case .string: elements = [(node, keyPath(key))]
-        case .array(let array, _): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
+        case .string: (elements, isList) = ([node], false)
+        case .array(let array, _): (elements, isList) = (array, true)
         default:
-            mismatch(key, expected: "a list of durations like [\"-14d\", \"-3d\"]", found: node)
+            mismatch(key, expected: .durationList, found: node)
             return nil
         }
         var result: [CalendarDuration] = []
+        result.reserveCapacity(elements.count)
         var ok = true
-        for (element, at) in elements {
+        for (index, element) in elements.enumerated() {
+            // The path of an element is made only when there is something to say about it.
+            var at: TOMLPath { isList ? keyPath(key) + [.index(index)] : keyPath(key) }
             guard case .string(let text) = element else {
-                diagnostics.error("`\(key)` must hold duration strings, found \(element.typeDescription)", at: at)
+                diagnostics.error(
+                    .elementWrongType(key: key, expected: .durationStrings, found: DiagnosticText.ValueType(element)),
+                    at: at)
                 ok = false
                 continue
             }
-            do {
-                result.append(try CalendarDuration.parse(text))
-            } catch {
-                diagnostics.error("`\(key)`: \(error)", at: at)
+            if let duration = read(text, key: key, at: at, warnsUnsigned: true) {
+                result.append(duration)
+            } else {
                 ok = false
             }
         }
         return ok ? result : nil
     }
 
+    private func read(
+        _ text: String, key: String, at path: @autoclosure () -> TOMLPath, warnsUnsigned: Bool
+    ) -> CalendarDuration? {
+        do {
+            let reading = try CalendarDuration.read(text)
+            var written: String { printable(text.trimmingCharacters(in: .whitespaces)) }
+            if let canonical = reading.canonicalSpelling {
+                diagnostics.note(.spelling(key: key, written: written, canonical: canonical), at: path())
+            }
+            if warnsUnsigned && !reading.isSigned && reading.duration.count > 0 {
+                let spelt = reading.canonicalSpelling ?? text
+                diagnostics.warning(
+                    .unsignedDuration(
+                        key: key, written: written, count: reading.duration.count, unit: reading.duration.unit,
+                        suggestion: CalendarDuration.negated(spelt)),
+                    at: path())
+            }
+            return reading.duration
+        } catch {
+            diagnostics.error(.duration(key: key, error), at: path())
+            return nil
+        }
+    }
+
     /// A time of day, as `"09:00"` or a TOML local time `09:00:00`.
     mutating func timeOfDay(_ key: String) -> LocalTime? {
         guard let node = value(key) else { return nil }
         switch node {
-        case .time(let time): return time
+        case .time(let time, _): return time
         case .string(let text):
             if let time = LocalTime(parsing: text) { return time }
-            error("`\(key)` \"\(printable(text))\" is not a time of day: expected \"HH:MM\", like \"09:00\"", key: key)
+            error(.notATimeOfDay(key: key, value: printable(text)), key: key)
         default:
-            mismatch(key, expected: "a time of day like \"09:00\"", found: node)
+            mismatch(key, expected: .timeOfDay, found: node)
         }
         return nil
     }
@@ -143,41 +173,46 @@ struct TableReader {
     mutating func zone(_ key: String) -> Zone? {
         guard let text = string(key) else { return nil }
         guard let zone = Zone(identifier: text) else {
-            error(
-                "unknown time zone \"\(printable(text))\": use an IANA name like \"Europe/Paris\" or \"Indian/Reunion\"",
-                key: key)
+            error(.unknownZone(value: printable(text)), key: key)
             return nil
         }
         return zone
     }
 
+    /// One of the values of `T`; written in another case or without accents, it is read so, with a note.
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T?
     where T.RawValue == String {
         guard let text = string(key) else { return nil }
-        guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            error("`\(key)` \"\(printable(text))\" is not one of \(allowed)", key: key)
-            return nil
+        if let value = T(rawValue: text) { return value }
+        let folded = foldedSpelling(text)
+        if let value = T.allCases.first(where: { foldedSpelling($0.rawValue) == folded }) {
+            note(.spelling(key: key, written: printable(text), canonical: value.rawValue), key: key)
+            return value
         }
-        return value
+        error(.notOneOf(key: key, value: printable(text), allowed: T.allCases.map(\.rawValue)), key: key)
+        return nil
     }
 
     /// A `to` list: `"person"`, `"consultant"` or email addresses.
     mutating func recipients(_ key: String) -> [Recipient]? {
         guard let node = value(key) else { return nil }
-        let elements: [(TOML.Value, TOMLPath)]
+        let elements: [TOML.Value]
+        let isList: Bool
         switch node {
-        case .string: elements = [(node, keyPath(key))]
-        case .array(let array, _): elements = array.enumerated().map { ($1, keyPath(key) + [.index($0)]) }
+        case .string: (elements, isList) = ([node], false)
+        case .array(let array, _): (elements, isList) = (array, true)
         default:
-            mismatch(key, expected: "a list like [\"person\", \"consultant\"]", found: node)
+            mismatch(key, expected: .recipientList, found: node)
             return nil
         }
         var result: [Recipient] = []
+        result.reserveCapacity(elements.count)
         var ok = true
-        for (element, at) in elements {
+        for (index, element) in elements.enumerated() {
+            var at: TOMLPath { isList ? keyPath(key) + [.index(index)] : keyPath(key) }
             guard case .string(let text) = element else {
-                diagnostics.error("`\(key)` must hold strings, found \(element.typeDescription)", at: at)
+                diagnostics.error(
+                    .elementWrongType(key: key, expected: .strings, found: DiagnosticText.ValueType(element)), at: at)
                 ok = false
                 continue
             }
@@ -185,17 +220,13 @@ struct TableReader {
             case "person": result.append(.person)
             case "consultant": result.append(.consultant)
             default:
-                if let bad = firstControl(text) {
-                    diagnostics.error(
-                        "`\(key)` holds a control character (U+\(hex4(bad.value))); it would end up in a mail header",
-                        at: at)
-                    ok = false
-                } else if isEmailAddress(text) {
-                    result.append(.address(text))
+                let folded = foldedSpelling(text)
+                if folded == "person" || folded == "consultant" {
+                    diagnostics.note(.spelling(key: key, written: printable(text), canonical: folded), at: at)
+                    result.append(folded == "person" ? .person : .consultant)
+                } else if let address = address(text, key: key, at: at, notAddress: DiagnosticText.notARecipient) {
+                    result.append(.address(address.address))
                 } else {
-                    diagnostics.error(
-                        "`\(key)`: \"\(printable(text))\" is neither \"person\", \"consultant\" nor an email address",
-                        at: at)
                     ok = false
                 }
             }
@@ -203,20 +234,52 @@ struct TableReader {
         return ok ? result : nil
     }
 
-    /// An email address (`name@domain`, no display name).
-    mutating func emailAddress(_ key: String) -> String? {
-        guard let text = headerText(key) else { return nil }
-        guard isEmailAddress(text) else {
-            error("`\(key)` \"\(printable(text))\" is not an email address like name@example.org", key: key)
+    /// An email address, alone or as `Name <address>` (SPEC §2's `from`, a person's or a consultant's `email`).
+    mutating func mailbox(_ key: String, notAddress: (String, String) -> DiagnosticText) -> MailAddress? {
+        guard let text = string(key) else { return nil }
+        return address(text, key: key, at: self.keyPath(key), notAddress: notAddress, takesName: true)
+    }
+
+    /// The address in `text`, or nil with the problem reported at `path`: a control character, several addresses,
+    /// what is not an address, what SMTP would refuse. Spaces around it are a warning.
+    private func address(
+        _ text: String, key: String, at path: @autoclosure () -> TOMLPath,
+        notAddress: (String, String) -> DiagnosticText, takesName: Bool = false
+    ) -> MailAddress? {
+        // Most addresses are written bare, with nothing around them.
+        if EmailAddress.hasAddressShape(text) {
+            if let problem = EmailAddress.problem(text) {
+                diagnostics.error(.address(key: key, value: printable(text), problem), at: path())
+                return nil
+            }
+            return MailAddress(name: nil, address: text)
+        }
+        let path = path()
+        if let bad = firstControl(text) {
+            diagnostics.error(.controlCharacter(key: key, bad.value), at: path)
             return nil
         }
-        return text
+        if let addresses = EmailAddress.several(text) {
+            diagnostics.error(.severalAddresses(key: key, addresses: addresses, inList: !takesName), at: path)
+            return nil
+        }
+        let (name, address, trimmed) = EmailAddress.split(text)
+        guard EmailAddress.hasAddressShape(address), takesName || name == nil else {
+            diagnostics.error(notAddress(key, printable(text)), at: path)
+            return nil
+        }
+        if let problem = EmailAddress.problem(address) {
+            diagnostics.error(.address(key: key, value: printable(address), problem), at: path)
+            return nil
+        }
+        if trimmed { diagnostics.warning(.addressSpaces(key: key, value: printable(text)), at: path) }
+        return MailAddress(name: name, address: address)
     }
 
     mutating func table(_ key: String) -> TOML.Table? {
         guard let node = value(key) else { return nil }
         guard case .table(let table) = node else {
-            mismatch(key, expected: "a table", found: node)
+            mismatch(key, expected: .table, found: node)
             return nil
         }
         return table
@@ -226,14 +289,14 @@ struct TableReader {
     mutating func arrayOfTables(_ key: String) -> [(TOML.Table, TOMLPath)] {
         guard let node = value(key) else { return [] }
         guard case .array(let array, _) = node else {
-            error("`\(key)` must be written as [[\(key)]] tables, found \(node.typeDescription)", key: key)
+            error(.notTableArray(key: key, found: DiagnosticText.ValueType(node)), key: key)
             return []
         }
         var result: [(TOML.Table, TOMLPath)] = []
         for (index, element) in array.enumerated() {
             let at = keyPath(key) + [.index(index)]
             guard case .table(let table) = element else {
-                diagnostics.error("each `\(key)` must be a table, found \(element.typeDescription)", at: at)
+                diagnostics.error(.notATableElement(key: key, found: DiagnosticText.ValueType(element)), at: at)
                 continue
             }
             result.append((table, at))
@@ -241,104 +304,14 @@ struct TableReader {
         return result
     }
 
-    /// Warns about every key that no accessor asked for.
+    /// Warns about every key that no accessor asked for (but those whose line has a syntax error already).
     func finish() {
-        func isKnown(_ key: String) -> Bool { known.contains { sameBytes($0, key) } }
+        func isKnown(_ key: String) -> Bool { known.contains { sameBytes($0, key) } || table.isBroken(key) }
         guard table.keys.contains(where: { !isKnown($0) }) else { return }
         for key in table.keys where !isKnown(key) {
-            var message = "unknown key `\(printable(key))` in \(context)"
-            if let suggestion = closest(to: key, among: known) {
-                message += " (did you mean `\(suggestion)`?)"
-            }
-            message += "; it is ignored"
-            warning(message, key: key)
+            warning(
+                .unknownKey(key: printable(key), context: context, suggestion: closest(to: key, among: known)),
+                key: key)
         }
     }
-}
-
-/// SPEC §3: `[a-z0-9][a-z0-9._-]{0,63}`.
-package func isIdentifier(_ text: String) -> Bool {
-    func check(_ bytes: some Collection<UInt8>) -> Bool {
-        guard (1...64).contains(bytes.count) else { return false }
-        for (i, b) in bytes.enumerated() {
-            let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-            if i == 0 ? !alnum : !(alnum || b == 0x2E || b == 0x5F || b == 0x2D) { return false }
-        }
-        return true
-    }
-    return text.utf8.withContiguousStorageIfAvailable { check($0) } ?? check(Array(text.utf8))
-}
-
-/// A pragmatic check of an addr-spec: one `@`, a non-empty local part and a dotted domain, nothing that would
-/// need quoting or could break a header or a command line (spaces, `<>()[],;:\\"`, control characters).
-package func isEmailAddress(_ text: String) -> Bool {
-    guard text.utf8.count <= 254, !text.hasPrefix("-") else { return false }  // "-…" would read as an option
-    var ats = 0
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "@": ats += 1
-        case " ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"": return false
-        default: if isControl(scalar) { return false }
-        }
-    }
-    let bytes = text.utf8
-    guard ats == 1, let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
-    let domain = bytes[bytes.index(after: at)...]
-    let dot = UInt8(ascii: ".")
-    guard let first = domain.first, first != dot, domain.last != dot else { return false }
-    return !zip(domain, domain.dropFirst()).contains { $0 == dot && $1 == dot }
-}
-
-/// The first control character of `text` (see `isControl`). The bytes are looked at first: without a byte below
-/// 0x20, DEL, or the lead bytes of C1 controls (0xC2) and of U+2028/U+2029 (0xE2), there is none.
-func firstControl(_ text: String) -> Unicode.Scalar? {
-    func suspect(_ bytes: some Sequence<UInt8>) -> Bool {
-        bytes.contains { (byte: UInt8) -> Bool in byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 }
-    }
-    let suspected = text.utf8.withContiguousStorageIfAvailable { suspect($0) } ?? suspect(text.utf8)
-    return suspected ? text.unicodeScalars.first(where: isControl) : nil
-}
-
-/// C0 and C1 control characters and DEL; tabs included, since no header text needs one.
-func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
-}
-
-func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-}
-
-/// Text made safe to quote in a one-line message: control characters are escaped, very long text is cut.
-func printable(_ text: String, limit: Int = 80) -> String {
-    var result = ""
-    var count = 0
-    for scalar in text.unicodeScalars {
-        if count == limit {
-            result += "…"
-            break
-        }
-        if isControl(scalar) {
-            result += "\\u{\(hex4(scalar.value))}"
-        } else {
-            result.unicodeScalars.append(scalar)
-        }
-        count += 1
-    }
-    return result
-}
-
-/// The candidate nearest to `word` by edit distance, when it is near enough to be a plausible typo.
-package func closest(to word: String, among candidates: [String]) -> String? {
-    let w = Array(word.lowercased().unicodeScalars)
-    guard w.count <= 64 else { return nil }
-    var best: (String, Int)?
-    for candidate in Set(candidates) {
-        let c = Array(candidate.unicodeScalars)
-        let distance = editDistance(w, c)
-        if distance <= max(1, c.count / 3), best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
-            best = (candidate, distance)
-        }
-    }
-    return best?.0
 }
