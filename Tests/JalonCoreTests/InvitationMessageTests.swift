@@ -141,6 +141,23 @@ struct InvitationMessageTests {
         #expect(cancel.text?.contains("Claire Martin a annulé ce rendez-vous.") == true)
     }
 
+    @Test func aPersonWhoseFileIsRemovedWholeStillGetsTheCancellation() throws {
+        let dir = try TemporaryDirectory()
+        var configuration = try configuration(dir)
+        var known: [String: InvitationRecord] = [:]
+        let now = Instant(seconds: 1_788_000_000)
+        _ = try messages(configuration, known: &known, now: now, in: dir)
+        #expect(known.values.first?.event.attendee?.address == "marie@example.org")
+        try FileManager.default.removeItem(atPath: dir.url("people/marie.toml"))
+        configuration = try load(dir)
+        #expect(configuration.people.isEmpty)
+        let cancel = try #require(try messages(configuration, known: &known, now: now, in: dir).first)
+        #expect(cancel.method == "CANCEL")
+        #expect(cancel.headers["to"] == "Marie Dupont <marie@example.org>")
+        #expect(cancel.events.first?.organizer == "mailto:claire@horizon.example", "the same organizer as before")
+        #expect(cancel.headers["reply-to"] == "Claire Martin <claire@horizon.example>")
+    }
+
     @Test func anEnglishSpeakingPersonGetsAnEnglishInvitation() throws {
         let dir = try TemporaryDirectory()
         let configuration = try configuration(dir, locale: "locale = \"en\"")

@@ -9,10 +9,17 @@ package struct InvitedEvent: Hashable, Sendable {
     /// The person's zone, in which DTSTART and DTEND are written.
     package var zone: String
     package var place: String?
+    /// Who it was sent to, and by which consultant: so that a cancellation still reaches the person when their
+    /// whole file is gone. Kept only while the invitation stands (not part of what makes an update).
+    package var attendee: MailAddress? = nil
+    package var consultant: String? = nil
 
     package init(
-        person: String, item: String, title: String, start: Instant, end: Instant?, zone: String, place: String?
+        person: String, item: String, title: String, start: Instant, end: Instant?, zone: String, place: String?,
+        attendee: MailAddress? = nil, consultant: String? = nil
     ) {
+        self.attendee = attendee
+        self.consultant = consultant
         self.person = person
         self.item = item
         self.title = title
@@ -170,7 +177,9 @@ package struct InvitationPlanner: Sendable {
                 let end = CalendarEvent.end(of: item.base, after: item.duration, calendar: calendar)
                 let event = InvitedEvent(
                     person: person.id, item: item.id, title: item.title, start: item.base.instant, end: end,
-                    zone: calendar.zone.identifier, place: item.place)
+                    zone: calendar.zone.identifier, place: item.place,
+                    attendee: person.email.map { MailAddress(name: person.name, address: $0) },
+                    consultant: person.consultant)
                 candidates.append(
                     InvitationCandidate(
                         event: event, invite: invite, done: item.done || isFinished(item.key, item.base.instant),

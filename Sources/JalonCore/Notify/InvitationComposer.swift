@@ -15,10 +15,22 @@ package struct InvitationComposer: Sendable {
     package func compose(_ job: MailJob, now: Instant) -> MailAssembler.Outcome {
         guard settings.mail.enabled, let from = settings.mail.from else { return .mailOff }
         let request = job.request
-        guard let id = request.person, let person = context.people[id], let email = person.email,
-            let item = request.item, let start = request.base, let sequence = request.sequence,
-            let method = request.method.flatMap(InvitationMethod.init(rawValue:))
+        guard let id = request.person, let item = request.item, let start = request.base,
+            let sequence = request.sequence, let method = request.method.flatMap(InvitationMethod.init(rawValue:))
         else { return .noAddress }
+        // The person as the files say now; a cancellation whose person's file is gone goes to the address it was
+        // sent to.
+        let person: Person
+        if let current = context.people[id] {
+            person = current
+        } else if let address = request.attendee {
+            person = Person(
+                id: id, name: request.attendeeName ?? id, email: address, consultant: request.consultant, zone: nil,
+                holidays: nil, remindAt: nil, suivi: false, items: [], file: "")
+        } else {
+            return .noAddress
+        }
+        guard let email = person.email else { return .noAddress }
         let event = InvitedEvent(
             person: id, item: item, title: request.title ?? item, start: Instant(seconds: start),
             end: request.end.map(Instant.init(seconds:)), zone: request.zone ?? settings.zone.identifier,

@@ -85,6 +85,10 @@ package struct MailRequest: Hashable, Sendable, Codable {
     package var sequence: Int?
     package var end: Int64?
     package var place: String?
+    /// A cancellation's person and consultant as they were invited: used when the person's file is gone.
+    package var attendee: String?
+    package var attendeeName: String?
+    package var consultant: String?
 
     package init() {}
 
@@ -216,6 +220,11 @@ package enum MailQueue {
         request.place = event.place
         request.method = record.method.rawValue
         request.sequence = record.sequence
+        if record.method == .cancel {
+            request.attendee = event.attendee?.address
+            request.attendeeName = event.attendee?.name
+            request.consultant = event.consultant
+        }
         let key = ReminderKey(id: event.person + "/" + event.item + "/" + request.step!, due: event.start)
         return MailJob(key: MailKey(reminder: key, recipient: .person), kind: .invitation, request: request)
     }

@@ -21,6 +21,9 @@ extension Store {
                         end INTEGER,
                         zone TEXT NOT NULL,
                         place TEXT,
+                        attendee TEXT,
+                        attendee_name TEXT,
+                        consultant TEXT,
                         updated_at INTEGER NOT NULL
                     ) WITHOUT ROWID;
                     """)
@@ -34,14 +37,23 @@ extension Store {
             guard try db.tableExists("invitation") else { return [:] }
             var records: [String: InvitationRecord] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT person, item, sequence, method, title, start, end, zone, place FROM invitation")
+                db,
+                sql: """
+                    SELECT person, item, sequence, method, title, start, end, zone, place, attendee, attendee_name,
+                        consultant
+                    FROM invitation
+                    """)
             while let row = try rows.next() {
                 guard let method = InvitationMethod(rawValue: row["method"]) else { continue }
                 let end: Int64? = row["end"]
-                let event = InvitedEvent(
+                var event = InvitedEvent(
                     person: row["person"], item: row["item"], title: row["title"],
                     start: Instant(seconds: row["start"]), end: end.map(Instant.init(seconds:)), zone: row["zone"],
                     place: row["place"])
+                if let address: String = row["attendee"] {
+                    event.attendee = MailAddress(name: row["attendee_name"], address: address)
+                }
+                event.consultant = row["consultant"]
                 records[event.uid] = InvitationRecord(event: event, sequence: row["sequence"], method: method)
             }
             return records
@@ -56,19 +68,23 @@ extension Store {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO invitation (uid, person, item, sequence, method, title, start, end, zone, place,
-                        updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        attendee, attendee_name, consultant, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (uid) DO UPDATE SET person = excluded.person, item = excluded.item,
                         sequence = excluded.sequence, method = excluded.method, title = excluded.title,
                         start = excluded.start, end = excluded.end, zone = excluded.zone, place = excluded.place,
-                        updated_at = excluded.updated_at
+                        attendee = excluded.attendee, attendee_name = excluded.attendee_name,
+                        consultant = excluded.consultant, updated_at = excluded.updated_at
                     WHERE excluded.sequence > invitation.sequence
                     """)
             for record in records {
                 let event = record.event
+                // The address is kept only while the invitation stands: a cancellation takes it to its message.
+                let attendee = record.method == .request ? event.attendee : nil
                 try statement.execute(arguments: [
                     record.uid, event.person, event.item, record.sequence, record.method.rawValue, event.title,
-                    event.start.seconds, event.end?.seconds, event.zone, event.place, now.seconds,
+                    event.start.seconds, event.end?.seconds, event.zone, event.place, attendee?.address,
+                    attendee?.name, event.consultant, now.seconds,
                 ])
             }
             try Store.queue(mail, in: db, at: now)
