@@ -59,9 +59,15 @@ struct PythonMail: Decodable {
 
     /// Parses the message in the file at `path`.
     static func parse(path: String) throws -> PythonMail {
+        try JSONDecoder().decode(PythonMail.self, from: run(python, ["-c", script, path]))
+    }
+
+    /// What `executable` (a Python) prints with `arguments`; throws `Failed` when it exits with another status
+    /// than 0.
+    static func run(_ executable: String, _ arguments: [String]) throws -> Data {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, path]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -80,7 +86,7 @@ struct PythonMail: Decodable {
         guard process.terminationStatus == 0 else {
             throw Failed(status: process.terminationStatus, stderr: String(decoding: errorData, as: UTF8.self))
         }
-        return try JSONDecoder().decode(PythonMail.self, from: data)
+        return data
     }
 
     /// Parses `message`, written to a file of `folder`.
