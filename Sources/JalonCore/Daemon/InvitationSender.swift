@@ -8,14 +8,18 @@ struct InvitationSender {
     /// (they are decided at the next reload): an invitation is only ever decided where it can be recorded.
     @discardableResult
     func update(
-        settings: Settings, people: some Sequence<Person>, acknowledgements: Set<Acknowledgement>, store: Store?,
+        settings: Settings, people: some Collection<Person>, acknowledgements: Set<Acknowledgement>, store: Store?,
         now: Instant
     ) -> Int {
-        guard let store, settings.mail.enabled, settings.mail.from != nil else { return 0 }
+        guard let store, settings.mail.enabled, settings.mail.from != nil, let known = try? store.invitations()
+        else { return 0 }
+        // Most configurations invite nobody: a glance at the files, and no planning at every reload.
+        let anyInvite =
+            settings.policy(.session).invite || people.contains { $0.items.contains { $0.invite == true } }
+        guard anyInvite || !known.isEmpty else { return 0 }
         let candidates = InvitationPlanner.candidates(people: people, settings: settings) {
             acknowledgements.contains(Acknowledgement(item: $0, base: $1))
         }
-        guard let known = try? store.invitations(), !(candidates.isEmpty && known.isEmpty) else { return 0 }
         let calendar = (try? store.calendarSequences()) ?? [:]
         let decisions = InvitationPlanner().decide(
             known: known, candidates: candidates, calendarSequences: calendar.mapValues(\.sequence), now: now)
