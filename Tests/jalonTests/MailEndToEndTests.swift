@@ -735,7 +735,7 @@ private let hasICalendar: Bool =
 
 extension MailEndToEndTests {
     @Test(
-        "4. jalon run sends one invitation, an update when the file moves the session, none again after a restart",
+        "4. jalon run sends an invitation per session, an update when one moves, none again after a restart, a cancellation when one is done or removed",
         .enabled(if: hasICalendar, "python3-icalendar is missing (apt-get install python3-icalendar)"))
     func invitationsAreSentOnceAndUpdated() throws {
         let rig = try MailRig()
@@ -756,6 +756,12 @@ extension MailEndToEndTests {
             duration = "2h"
             remind   = ["-1d"]
 
+            [[session]]
+            id       = "investigation-2"
+            at       = \(localDateTime(start + 7 * 86_400, zone: Self.zone))
+            title    = "Investigation : restitution"
+            remind   = ["-1d"]
+
             """
         }
         try rig.scratch.write("config/people/helene.toml", person(start))
@@ -763,11 +769,13 @@ extension MailEndToEndTests {
         #expect(check.status == 0 && check.stdout == "", "jalon check: \(check.stdout)\(check.stderr)")
 
         let first = try rig.startJalon(name: "run-1")
-        try #require(rig.waitForMessages(1, timeout: 15), "no invitation arrived\n\(rig.diagnostics)\n\(first.output)")
+        try #require(rig.waitForMessages(2, timeout: 15), "no invitation arrived\n\(rig.diagnostics)\n\(first.output)")
         usleep(500_000)
         var messages = try rig.receivedMessages()
-        try #require(messages.count == 1, "\(messages.map(\.summary))")
-        let invitation = messages[0]
+        try #require(messages.count == 2, "\(messages.map(\.summary))")
+        let invitation = try #require(
+            messages.first { $0["calendar_uid"] == "helene/investigation-1@jalon.invalid" },
+            "\(messages.map(\.summary))")
         invitation.expectWellFormed(multipart: true)
         #expect(invitation.envelopeRecipients == ["helene.lefevre@example.org"])
         #expect(invitation["calendar_method"] == "REQUEST")
@@ -782,12 +790,12 @@ extension MailEndToEndTests {
         // The session moves a day later: the running daemon sends an update, same UID, higher SEQUENCE.
         let moved = start + 86_400
         try rig.scratch.write("config/people/helene.toml", person(moved))
-        try #require(rig.waitForMessages(2, timeout: 15), "no update arrived\n\(rig.diagnostics)\n\(first.output)")
+        try #require(rig.waitForMessages(3, timeout: 15), "no update arrived\n\(rig.diagnostics)\n\(first.output)")
         usleep(500_000)
         let stopped = first.stop(timeout: 5)
         #expect(!stopped.killed && !stopped.signaled && stopped.status == 0, "\(first.output)")
         messages = try rig.receivedMessages()
-        try #require(messages.count == 2, "\(messages.map(\.summary))")
+        try #require(messages.count == 3, "only the moved session is sent again: \(messages.map(\.summary))")
         let update = try #require(messages.first { $0["calendar_sequence"] == "1" }, "\(messages.map(\.summary))")
         update.expectWellFormed(multipart: true)
         #expect(update["calendar_method"] == "REQUEST" && update["calendar_method_param"] == "REQUEST")
@@ -798,20 +806,36 @@ extension MailEndToEndTests {
         let second = try rig.startJalon(name: "run-2")
         usleep(2_500_000)
         #expect(second.isRunning, "the second jalon run ended by itself: \(second.output)")
-        #expect(try rig.receivedMessages().count == 2, "after a restart\n\(second.output)")
+        #expect(try rig.receivedMessages().count == 3, "after a restart\n\(second.output)")
 
-        // The session removed from the file before it happens: a cancellation.
+        // `jalon done` on the second session, before it happens: the running daemon cancels it.
+        let done = try jalon(["done", "--config", rig.configuration, "--state", rig.state, "helene/investigation-2"])
+        #expect(done.status == 0, "jalon done: \(done.stdout)\(done.stderr)")
+        try #require(
+            rig.waitForMessages(4, timeout: 15), "no cancellation arrived\n\(rig.diagnostics)\n\(second.output)")
+        usleep(500_000)
+        let doneCancel = try #require(
+            try rig.receivedMessages().first {
+                $0["calendar_uid"] == "helene/investigation-2@jalon.invalid" && $0["calendar_method"] == "CANCEL"
+            })
+        doneCancel.expectWellFormed(multipart: true)
+        #expect(doneCancel["calendar_method_param"] == "CANCEL" && doneCancel["calendar_sequence"] == "1")
+
+        // The sessions removed from the file: a cancellation for the one still standing, none for the other.
         try rig.scratch.write(
             "config/people/helene.toml",
             "name = \"Hélène Lefèvre\"\nemail = \"helene.lefevre@example.org\"\nconsultant = \"jerome\"\n")
         try #require(
-            rig.waitForMessages(3, timeout: 15), "no cancellation arrived\n\(rig.diagnostics)\n\(second.output)")
-        usleep(500_000)
+            rig.waitForMessages(5, timeout: 15), "no cancellation arrived\n\(rig.diagnostics)\n\(second.output)")
+        usleep(1_000_000)
         let secondStop = second.stop(timeout: 5)
         #expect(!secondStop.killed && !secondStop.signaled && secondStop.status == 0, "\(second.output)")
         messages = try rig.receivedMessages()
-        #expect(messages.count == 3, "\(messages.map(\.summary))")
-        let cancel = try #require(messages.first { $0["calendar_method"] == "CANCEL" }, "\(messages.map(\.summary))")
+        #expect(messages.count == 5, "\(messages.map(\.summary))")
+        let cancel = try #require(
+            messages.first {
+                $0["calendar_uid"] == "helene/investigation-1@jalon.invalid" && $0["calendar_method"] == "CANCEL"
+            }, "\(messages.map(\.summary))")
         cancel.expectWellFormed(multipart: true)
         #expect(cancel["calendar_method_param"] == "CANCEL")
         #expect(cancel["calendar_sequence"] == "2")
