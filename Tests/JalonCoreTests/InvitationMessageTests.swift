@@ -44,11 +44,12 @@ struct InvitationMessageTests {
     /// The messages of the decisions taken at `now` over `known`, as Python reads them.
     func messages(
         _ configuration: Configuration, known: inout [String: InvitationRecord], now: Instant,
-        in dir: TemporaryDirectory
+        calendarSequences: [String: Int] = [:], in dir: TemporaryDirectory
     ) throws -> [PythonMail] {
         let candidates = InvitationPlanner.candidates(
             people: configuration.people, settings: configuration.settings, isFinished: { _, _ in false })
-        let decisions = InvitationPlanner().decide(known: known, candidates: candidates, now: now)
+        let decisions = InvitationPlanner().decide(
+            known: known, candidates: candidates, calendarSequences: calendarSequences, now: now)
         let assembler = MailAssembler(
             context: MailContext(
                 settings: configuration.settings,
@@ -139,6 +140,19 @@ struct InvitationMessageTests {
         #expect(cancel.events.first?.status == "CANCELLED")
         #expect(cancel.events.first?.start?.hasPrefix("2026-09-09T10:00:00") == true, "the session as it was invited")
         #expect(cancel.text?.contains("Claire Martin a annulé ce rendez-vous.") == true)
+    }
+
+    @Test func aFirstInvitationAtTheCalendarFilesHigherSequenceIsStillAnInvitation() throws {
+        let dir = try TemporaryDirectory()
+        let configuration = try configuration(dir)
+        var known: [String: InvitationRecord] = [:]
+        let mail = try #require(
+            try messages(
+                configuration, known: &known, now: Instant(seconds: 1_788_000_000),
+                calendarSequences: ["marie/s1@jalon.invalid": 2], in: dir
+            ).first)
+        #expect(mail.events.first?.sequence == 2)
+        #expect(mail.headers["subject"]?.hasPrefix("Invitation\u{202F}:") == true, "\(mail.headers)")
     }
 
     @Test func aPersonWhoseFileIsRemovedWholeStillGetsTheCancellation() throws {

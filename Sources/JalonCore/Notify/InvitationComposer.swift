@@ -41,7 +41,7 @@ package struct InvitationComposer: Sendable {
         let consultant = composer.consultant(of: person)
         let zone = Zone(identifier: event.zone) ?? settings.zone
         let when = DateText.dayAndTime(zone.local(event.start), language)
-        let kind: InvitationText.Kind = method == .cancel ? .cancel : sequence > 0 ? .update : .request
+        let kind: InvitationText.Kind = method == .cancel ? .cancel : request.update == true ? .update : .request
         let intro = InvitationText.intro(kind, consultant: consultant?.name).text(language)
         let next =
             kind == .cancel

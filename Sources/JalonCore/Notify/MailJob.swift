@@ -83,6 +83,8 @@ package struct MailRequest: Hashable, Sendable, Codable {
     // An invitation's own data: what it says at its SEQUENCE (the start is `base`).
     package var method: String?
     package var sequence: Int?
+    /// A REQUEST that updates one already sent (its text says the appointment changed).
+    package var update: Bool?
     package var end: Int64?
     package var place: String?
     /// A cancellation's person and consultant as they were invited: used when the person's file is gone.
@@ -220,6 +222,7 @@ package enum MailQueue {
         request.place = event.place
         request.method = record.method.rawValue
         request.sequence = record.sequence
+        request.update = decision.isUpdate ? true : nil
         if record.method == .cancel {
             request.attendee = event.attendee?.address
             request.attendeeName = event.attendee?.name
