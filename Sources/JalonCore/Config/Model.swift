@@ -44,6 +44,8 @@ package struct Policy: Hashable, Sendable {
     package var onNonWorking: NonWorkingRule
     /// For `suivi` only: how long after the conclusion session the follow-up interview falls.
     package var after: CalendarDuration
+    /// For sessions only: whether the person gets a calendar invitation (iMIP) for each session.
+    package var invite = false
 
     /// The built-in policies of SPEC §2.
     package static func builtIn(_ kind: ItemKind) -> Policy {
@@ -183,6 +185,8 @@ package struct Item: Hashable, Sendable {
     package var done: Bool
     /// The date of `done = 2027-03-01` (the local date of a date-time), when the file gives one.
     package var doneOn: LocalDate? = nil
+    /// A session's `invite`: nil, the policy's.
+    package var invite: Bool? = nil
 }
 
 /// One person file.
@@ -198,4 +202,6 @@ package struct Person: Hashable, Sendable {
     package var items: [Item]
     /// The file, relative to the configuration directory.
     package var file: String
+    /// `locale`: the language of the messages the person receives; nil, the settings'.
+    package var language: Language? = nil
 }

@@ -270,6 +270,7 @@ package final class Store: Sendable {
         }
         migrator.registerMigration("4: mail per recipient") { db in try Store.migrateToMailPerRecipient(db) }
         registerCalendarSequences(&migrator)
+        registerInvitations(&migrator)
         return migrator
     }
 }
