@@ -149,7 +149,7 @@ package struct ConfigurationLoader: Sendable {
         var st = stat()
         guard stat(directory, &st) == 0 else {
             throw ConfigurationError(
-                text: .directoryUnusable(path: directory, reason: String(cString: strerror(errno))))
+                text: .directoryUnusable(path: directory, reason: SystemText(errno: errno)))
         }
         guard st.st_mode & S_IFMT == S_IFDIR else {
             throw ConfigurationError(text: .notADirectory(path: directory))
@@ -216,7 +216,7 @@ package struct ConfigurationLoader: Sendable {
             return
         }
         guard let dir = opendir(path) else {
-            problem(.cannotRead(reason: String(cString: strerror(errno))))
+            problem(.cannotRead(reason: SystemText(errno: errno)))
             return
         }
         defer { closedir(dir) }

@@ -7,7 +7,7 @@
 package enum DiagnosticText: Localizable, Hashable {
     // MARK: Files and folders
 
-    case cannotRead(reason: String)
+    case cannotRead(reason: SystemText)
     case notRegularFile
     case untrusted(Subject, TrustProblem)
     case tooLarge(bytes: Int)
@@ -15,7 +15,7 @@ package enum DiagnosticText: Localizable, Hashable {
     case nulByte
     case notUTF8
     case notAFolder
-    case directoryUnusable(path: String, reason: String)
+    case directoryUnusable(path: String, reason: SystemText)
     case notADirectory(path: String)
     /// A file that looks like configuration and that jalon does not read.
     case ignoredFile(IgnoredFile)
@@ -356,13 +356,13 @@ package enum DiagnosticText: Localizable, Hashable {
             .nonASCIILocalPart,
         ]
         var all: [DiagnosticText] = [
-            .cannotRead(reason: "Permission denied"), .notRegularFile,
+            .cannotRead(reason: .permissionDenied), .notRegularFile,
             .untrusted(.file, .writableByEveryone(mode: "666")), .untrusted(.folder, .writableByGroup(mode: "775")),
             .untrusted(.directory, .otherOwner(uid: 1001)), .untrusted(.file, .otherOwner(uid: 1001)),
             .untrusted(.folder, .writableByEveryone(mode: "777")),
             .untrusted(.directory, .writableByEveryone(mode: "777")),
             .tooLarge(bytes: 2_000_000), .grewTooLarge, .nulByte, .notUTF8, .notAFolder,
-            .directoryUnusable(path: "/home/claire/.config/jalon", reason: "No such file or directory"),
+            .directoryUnusable(path: "/home/claire/.config/jalon", reason: .noSuchFile),
             .notADirectory(path: "/home/claire/notes.txt"),
             .ignoredFile(.personSuffix(suggestion: "marie.toml")), .ignoredFile(.outsidePeople),
             .ignoredFile(.settingsName), .noPeopleFolder,

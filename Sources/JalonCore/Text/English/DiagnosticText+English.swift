@@ -2,7 +2,7 @@ extension DiagnosticText {
     package var english: String {
         switch self {
         case .cannotRead(let reason):
-            "cannot be read: \(reason)"
+            "cannot be read: \(reason.english)"
         case .notRegularFile:
             "is not a regular file"
         case .untrusted(let subject, let problem):
@@ -18,7 +18,7 @@ extension DiagnosticText {
         case .notAFolder:
             "is not a readable folder"
         case .directoryUnusable(let path, let reason):
-            "cannot use the configuration directory \(path): \(reason)"
+            "cannot use the configuration directory \(path): \(reason.english)"
         case .notADirectory(let path):
             "\(path) is not a directory"
         case .ignoredFile(.personSuffix(let suggestion)):

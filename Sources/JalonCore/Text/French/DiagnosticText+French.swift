@@ -2,7 +2,7 @@ extension DiagnosticText {
     package var french: FrenchText {
         switch self {
         case .cannotRead(let reason):
-            "illisible : \(reason)"
+            "illisible : \(reason.french)"
         case .notRegularFile:
             "n'est pas un fichier ordinaire"
         case .untrusted(let subject, let problem):
@@ -18,7 +18,7 @@ extension DiagnosticText {
         case .notAFolder:
             "n'est pas un dossier lisible"
         case .directoryUnusable(let path, let reason):
-            "impossible d'utiliser le dossier de configuration \(path) : \(reason)"
+            "impossible d'utiliser le dossier de configuration \(path) : \(reason.french)"
         case .notADirectory(let path):
             "\(path) n'est pas un dossier"
         case .ignoredFile(.personSuffix(let suggestion)):
