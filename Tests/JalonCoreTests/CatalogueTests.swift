@@ -20,6 +20,7 @@ import Testing
         ("CheckText", CheckText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("SystemText", SystemText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("StoreText", StoreText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("SendmailText", SendmailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -146,7 +146,8 @@ import Testing
             let firstErrors = parseJournal(first.standardError).filter { $0.priority <= 3 }.prefix(5).map(\.text)
             #expect(
                 journalDuplicates <= journalBoundPerKill,
-                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill)); the first run's errors: \(firstErrors)")
+                "round \(round): \(journalDuplicates) reminders journaled twice (bound \(journalBoundPerKill)); the first run's errors: \(firstErrors)"
+            )
 
             // The mail: every message at least once, with the right envelope.
             var mailCounts: [String: Int] = [:]
@@ -248,7 +249,7 @@ import Testing
             deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
         let reason: String
         switch fault {
-        case .missing: reason = "sendmail \(program) cannot be run: No such file or directory"
+        case .missing: reason = "sendmail \(program) cannot be run: no such file or directory"
         case .hanging: reason = "timed out after 2 s"
         case .deferring: reason = "exit status 75"
         }

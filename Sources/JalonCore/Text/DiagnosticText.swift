@@ -21,7 +21,7 @@ package enum DiagnosticText: Localizable, Hashable {
     case ignoredFile(IgnoredFile)
     case noPeopleFolder
     /// The configured sendmail cannot be run; `problem` says why.
-    case sendmailUnusable(problem: String)
+    case sendmailUnusable(problem: SendmailText)
 
     // MARK: TOML syntax
 
@@ -366,7 +366,7 @@ package enum DiagnosticText: Localizable, Hashable {
             .notADirectory(path: "/home/claire/notes.txt"),
             .ignoredFile(.personSuffix(suggestion: "marie.toml")), .ignoredFile(.outsidePeople),
             .ignoredFile(.settingsName), .noPeopleFolder,
-            .sendmailUnusable(problem: "/usr/sbin/sendmail: No such file or directory"),
+            .sendmailUnusable(problem: .cannotRun(program: "/usr/sbin/sendmail", reason: .noSuchFile)),
             .multilineKey, .controlInComment(1), .duplicateKey(key: "\"id\"", firstLine: 2),
             .tableDefinedWithDottedKeys(header: "[a]", line: 1), .tableDefinedTwice(header: "[a]", firstLine: 1),
             .nestingTooDeep(levels: 100), .unterminatedArray, .unterminatedInlineTable, .inlineTableTrailingComma,

@@ -30,7 +30,7 @@ extension DiagnosticText {
         case .noPeopleFolder:
             "there is no people/ folder: jalon reads one file per person from people/NAME.toml"
         case .sendmailUnusable(let problem):
-            "\(problem); messages would wait in the queue until it can"
+            "\(problem.english); messages would wait in the queue until it can"
 
         case .expectedLineStart(let found):
             "expected a key, a [table] header or a comment, found \(found.english)"

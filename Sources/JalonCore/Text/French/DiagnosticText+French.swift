@@ -31,7 +31,7 @@ extension DiagnosticText {
         case .noPeopleFolder:
             "il n'y a pas de dossier people/ : jalon lit un fichier par personne, people/NOM.toml"
         case .sendmailUnusable(let problem):
-            "\(problem) ; les courriels attendraient dans la file jusqu'à ce qu'il fonctionne"
+            "\(problem.french) ; les courriels attendraient dans la file jusqu'à ce qu'il fonctionne"
 
         case .expectedLineStart(let found):
             "on attend une clé, un en-tête [table] ou un commentaire, pas \(found.french)"
