@@ -34,7 +34,7 @@ struct ShowCommand: ParsableCommand {
         do {
             (settings, found) = try loader.loadPerson(person)
         } catch {
-            Output.standardError("jalon: \(error)\n")
+            Output.standardError("jalon: " + error.message + "\n")
             throw ExitCode(1)
         }
         let language = settings.language

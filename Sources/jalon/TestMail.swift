@@ -21,7 +21,9 @@ struct TestMail: ParsableCommand {
     var address: String
 
     func validate() throws {
-        guard isEmailAddress(address) else { throw ValidationError("\"\(address)\" is not an email address") }
+        guard isEmailAddress(address) else {
+            throw ValidationError(ArgumentText.notAnEmailAddress(address).text(directories.settings().language))
+        }
     }
 
     func run() throws {

@@ -21,6 +21,8 @@ import Testing
         ("SystemText", SystemText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("StoreText", StoreText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("SendmailText", SendmailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("ProgressText", ProgressText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("ArgumentText", ArgumentText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

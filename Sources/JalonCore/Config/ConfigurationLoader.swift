@@ -20,8 +20,9 @@ package struct Configuration: Sendable {
 /// A configuration directory that cannot be used at all.
 package struct ConfigurationError: Error, CustomStringConvertible {
     package var text: DiagnosticText
-    /// In French, the default language: no settings could be read to say another.
-    package var description: String { text.text(.fr) }
+    /// In the default language (French): no settings could be read to say another.
+    package var message: String { text.text(Settings.defaults(zone: .utc).language) }
+    package var description: String { message }
 }
 
 /// The outcome of reading one person file, kept by the daemon so that a reload re-reads only what changed.
