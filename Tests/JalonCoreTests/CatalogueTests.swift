@@ -23,6 +23,7 @@ import Testing
         ("SendmailText", SendmailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("ProgressText", ProgressText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("ArgumentText", ArgumentText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("TemplateText", TemplateText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -95,7 +95,7 @@ package struct ConfigurationLoader: Sendable {
                     file: Self.settingsFile, position: .start, severity: .warning,
                     text: .sendmailUnusable(problem: problem), language: language))
         }
-        diagnostics += MailTemplates.load(configurationDirectory: directory).1
+        diagnostics += MailTemplates.load(configurationDirectory: directory, language: language).1
         let (paths, walkDiagnostics) = personFilePaths(language: language)
         diagnostics += walkDiagnostics
         diagnostics += strayFiles(language: language)

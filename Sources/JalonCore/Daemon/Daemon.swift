@@ -406,7 +406,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         }
         // Templates: read again when one of them changed (and at start).
         if reason != .files || only == nil || only!.contains(where: { $0.hasPrefix(MailTemplates.folder + "/") }) {
-            let (loaded, problems) = MailTemplates.load(configurationDirectory: options.configurationDirectory)
+            let (loaded, problems) = MailTemplates.load(
+                configurationDirectory: options.configurationDirectory, language: messages.language)
             templates = loaded
             if problems != templateProblems {
                 for problem in problems { options.journal.write(messages.problem(problem)) }
