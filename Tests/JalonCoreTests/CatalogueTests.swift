@@ -24,6 +24,7 @@ import Testing
         ("ProgressText", ProgressText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("ArgumentText", ArgumentText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("TemplateText", TemplateText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("TitleText", TitleText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))
