@@ -738,8 +738,10 @@ import Testing
         let walSize = (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
         #expect(walSize == 0, "jalon run left \(walSize) bytes of write-ahead log")
 
+        // With the same settings as the daemon (English): without them `status` speaks French, the default.
         let status = try runTool(
-            jalonBinary, ["status", "--state", state], environment: childEnvironment(scratch), timeout: 20)
+            jalonBinary, ["status", "--config", config, "--state", state], environment: childEnvironment(scratch),
+            timeout: 20)
         #expect(status.status != 0 && !status.signaled, "\(status)")
         #expect(status.stderr.contains(database), "`jalon status` does not name the file: \(status.stderr)")
         #expect(status.stderr.contains(problem), "`jalon status` does not say what is wrong: \(status.stderr)")
