@@ -498,7 +498,7 @@ import Testing
                 parseJournal(second.standardError).contains {
                     $0.priority == 3 && $0.fields["JALON_STATE"] == state
                         && $0.message.contains("cannot record state: ") && $0.message.contains(database)
-                        && $0.message.contains("Read-only file system")
+                        && $0.message.contains("(read-only file system)")
                 }
             }, "the daemon did not say that the state cannot be written: \(second.describe())")
         #expect(waitUntil(8) { deliveredIDs(second.standardError).contains("ro-b/b/+0d") }, "\(second.describe())")

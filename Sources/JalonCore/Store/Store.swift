@@ -126,9 +126,7 @@ package final class Store: Sendable {
                 try database.writeWithoutTransaction { db in
                     let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                     guard mode == "wal" else {
-                        throw StoreError(
-                            code: .unwritable, message: "the state database \(path) cannot be set up for writing",
-                            cause: "journal mode \(mode ?? "unknown")")
+                        throw StoreError(code: .unwritable, problem: .cannotSetUpForWriting(path: path))
                     }
                     try db.execute(sql: "PRAGMA synchronous = FULL")
                 }

@@ -13,6 +13,8 @@ package enum StoreText: Localizable {
     /// The database records a migration this jalon does not know.
     case newerSchema(path: String)
     case cannotWrite(path: String)
+    /// SQLite would not put the database in WAL mode (a file system without shared memory, say).
+    case cannotSetUpForWriting(path: String)
     case cannotUse(path: String)
     case failed(path: String)
 
@@ -22,7 +24,8 @@ package enum StoreText: Localizable {
         return [
             .cannotCreateDirectory(directory: directory), .notADirectory(directory: directory),
             .directoryNotPrivate(directory: directory), .cannotCreateDatabase(path: path), .damaged(path: path),
-            .damagedOrForeign(path: path), .newerSchema(path: path), .cannotWrite(path: path), .cannotUse(path: path),
+            .damagedOrForeign(path: path), .newerSchema(path: path), .cannotWrite(path: path),
+            .cannotSetUpForWriting(path: path), .cannotUse(path: path),
             .failed(path: path),
         ]
     }

@@ -11,6 +11,7 @@ extension StoreText {
             "the state database \(path) is damaged or is not a jalon database; move it away to start afresh (delivery records would be lost)"
         case .newerSchema(let path): "the state database \(path) was written by a newer jalon; upgrade jalon to use it"
         case .cannotWrite(let path): "the state database \(path) cannot be written"
+        case .cannotSetUpForWriting(let path): "the state database \(path) cannot be set up for writing (WAL mode)"
         case .cannotUse(let path): "the state database \(path) cannot be used"
         case .failed(let path): "the state database \(path) failed"
         }

@@ -12,6 +12,8 @@ extension StoreText {
         case .newerSchema(let path):
             "la base d'état \(path) a été écrite par un jalon plus récent ; mettez jalon à jour pour l'utiliser"
         case .cannotWrite(let path): "impossible d'écrire la base d'état \(path)"
+        case .cannotSetUpForWriting(let path):
+            "impossible de préparer la base d'état \(path) pour l'écriture (mode WAL)"
         case .cannotUse(let path): "impossible d'utiliser la base d'état \(path)"
         case .failed(let path): "la base d'état \(path) a échoué"
         }
