@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import JalonCore
+
 /// Words people read come from the catalogue (`Sources/JalonCore/Text/`): this walks the rest of `Sources/` and
 /// fails on what would put other words in front of them — a literal printed or thrown with words in it, a raw
 /// error (`localizedDescription`, `"\(error)"`, `strerror`), a `language == .fr ? … : …` choice — unless the
@@ -145,6 +147,23 @@ import Testing
             return false
         }
         #expect(seen == offends, "\(line)")
+    }
+
+    /// Every catalogue of `Text/` is in `CatalogueTests`' list, so that each of its texts is written in both
+    /// languages there.
+    @Test func everyCatalogueIsTested() throws {
+        let folder = VoiceGuardTests.sources.appendingPathComponent("JalonCore/Text")
+        var declared: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.contains(": Localizable") {
+                guard let range = line.range(of: "enum ") else { continue }
+                declared.insert(String(line[range.upperBound...].prefix { $0.isLetter || $0.isNumber }))
+            }
+        }
+        #expect(declared.count >= 10, "\(declared)")
+        let tested = Set(CatalogueTests.catalogues.map(\.0))
+        #expect(declared.subtracting(tested).isEmpty, "not in CatalogueTests: \(declared.subtracting(tested).sorted())")
     }
 
     /// Every entry of the allow-list is still needed: one that matches nothing is taken out.
