@@ -38,6 +38,34 @@ import Testing
         }
     }
 
+    /// The line once seen as "impossible de lire l'état : the state database … was written by a newer jalon".
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"),
+            "sqlite3 (which scripts/test installs) writes the database of a later jalon"))
+    func aStateDatabaseFromANewerJalonIsSaidInFrench() throws {
+        let scratch = try Scratch()
+        let config = try configuration(scratch, locale: "fr")
+        try FileManager.default.createDirectory(
+            atPath: scratch.path + "/state", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let database = scratch.path + "/state/jalon.sqlite"
+        let made = try tool(
+            "/usr/bin/sqlite3",
+            [
+                database,
+                "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); "
+                    + "INSERT INTO grdb_migrations VALUES ('99: a table from a later jalon');",
+            ])
+        try #require(made.status == 0, "\(made)")
+        let result = try jalon(["status", "--config", config, "--state", scratch.path + "/state"])
+        #expect(result.status == 1 && !result.signaled, "\(result)")
+        #expect(
+            result.stderr
+                == "jalon: impossible de lire l'état\u{202F}: la base d'état \(database) a été écrite par un jalon "
+                + "plus récent\u{202F}; mettez jalon à jour pour l'utiliser\n", "\(result.stderr)")
+        expectFrench(result.stderr, "status")
+    }
+
     @Test func aStateDirectoryThatIsAFileIsSaidInFrench() throws {
         let scratch = try Scratch()
         let config = try configuration(scratch, locale: "fr")
