@@ -28,7 +28,7 @@ struct AgendaCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let progress = TerminalProgress()
+        let progress = TerminalProgress(language: directories.settings().language)
         let configuration = try directories.loadConfiguration(progress: progress)
         let settings = configuration.settings
         let range: Range<Instant>
@@ -49,7 +49,7 @@ struct AgendaCommand: ParsableCommand {
         }
         let agenda = Agenda(
             configuration: configuration, from: range.lowerBound, to: range.upperBound, isAcknowledged: isAcknowledged,
-            progress: progress?.reporter("computing reminders"))
+            progress: progress?.reporter(.computingReminders))
         progress?.finish()
         if json {
             agenda.writeJSON { Output.standardOutput($0) }

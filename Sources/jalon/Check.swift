@@ -23,16 +23,16 @@ struct Check: ParsableCommand {
     var json = false
 
     func run() throws {
-        let progress = TerminalProgress()
+        let progress = TerminalProgress(language: directories.settings().language)
         var loader = ConfigurationLoader(directory: directories.configurationDirectory)
         loader.notes = true
-        loader.progress = progress?.reporter("reading person files")
+        loader.progress = progress?.reporter(.readingPersonFiles)
         let configuration: Configuration
         do {
             configuration = try loader.load()
         } catch {
             progress?.finish()
-            Output.standardError("jalon: \(error)\n")
+            Output.standardError("jalon: " + error.message + "\n")
             throw ExitCode(1)
         }
         progress?.finish()

@@ -47,7 +47,8 @@ struct Done: ParsableCommand {
             try store.acknowledge(item: planned.key, base: base, at: Instant(Date()))
         } catch {
             Output.standardError(
-                "jalon: " + CommandText.stateUnusable(problem: error.description).text(settings.language) + "\n")
+                "jalon: " + CommandText.stateUnusable(problem: error.text(settings.language)).text(settings.language)
+                    + "\n")
             throw ExitCode(1)
         }
         let told = Daemon.notifyAcknowledged(stateDirectory: directories.stateDirectory)

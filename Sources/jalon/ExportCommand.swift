@@ -48,14 +48,14 @@ struct ExportCommand: ParsableCommand {
             do {
                 store = try Store(directory: directories.stateDirectory)
             } catch {
-                Output.standardError(ViewText.sequencesNotRecorded(problem: error.description).text(language) + "\n")
+                Output.standardError(ViewText.sequencesNotRecorded(problem: error.text(language)).text(language) + "\n")
             }
         }
         // A database that cannot be written is still read, so that the numbers do not go back.
         let versions = store ?? StateReader.open(directories.stateDirectory, language: language)
         let problem = export.write(versions: versions, now: now, to: { Output.standardOutput($0) })
         if let problem, store != nil {
-            Output.standardError(ViewText.sequencesNotRecorded(problem: problem.description).text(language) + "\n")
+            Output.standardError(ViewText.sequencesNotRecorded(problem: problem.text(language)).text(language) + "\n")
         }
         configuration.finish()
     }

@@ -53,12 +53,12 @@ struct Directories: ParsableArguments {
     /// Loads the configuration directory, or exits with status 1 and a message when it cannot be used at all.
     func loadConfiguration(progress: TerminalProgress? = nil) throws -> Configuration {
         var loader = ConfigurationLoader(directory: configurationDirectory)
-        loader.progress = progress?.reporter("reading person files")
+        loader.progress = progress?.reporter(.readingPersonFiles)
         do {
             return try loader.load()
         } catch {
             progress?.finish()
-            Output.standardError("jalon: \(error)\n")
+            Output.standardError("jalon: " + error.message + "\n")
             throw ExitCode(1)
         }
     }

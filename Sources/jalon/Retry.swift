@@ -24,7 +24,7 @@ struct Retry: ParsableCommand {
         do {
             count = try Store(directory: directories.stateDirectory).requeue(id, at: Instant(Date()))
         } catch {
-            Output.standardError("jalon: \(error)\n")
+            Output.standardError("jalon: " + error.text(language) + "\n")
             throw ExitCode(1)
         }
         guard count > 0 else {

@@ -34,7 +34,7 @@ struct ShowCommand: ParsableCommand {
         do {
             (settings, found) = try loader.loadPerson(person)
         } catch {
-            Output.standardError("jalon: \(error)\n")
+            Output.standardError("jalon: " + error.message + "\n")
             throw ExitCode(1)
         }
         let language = settings.language
@@ -48,7 +48,7 @@ struct ShowCommand: ParsableCommand {
             do {
                 history = try store.history(ofPerson: found.id)
             } catch {
-                Output.standardError(ViewText.stateUnreadable(problem: error.description).text(language) + "\n")
+                Output.standardError(ViewText.stateUnreadable(problem: error.text(language)).text(language) + "\n")
             }
         }
         let timeline = Timeline(person: found, settings: settings, history: history, now: Instant(Date()))

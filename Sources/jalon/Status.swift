@@ -36,7 +36,7 @@ struct Status: ParsableCommand {
             if stat(directories.stateDirectory + "/" + Store.fileName, &st) != 0 {
                 throw fail(.noState(directory: directories.stateDirectory), 1)
             }
-            throw fail(.cannotRead(problem: error.description), 1)
+            throw fail(.cannotRead(problem: error.text(language)), 1)
         }
         guard let text = try? store.meta(DaemonStatus.metaKey), let status = DaemonStatus.parse(text) else {
             throw fail(.neverWritten(path: store.path), 3)

@@ -21,7 +21,9 @@ struct TestMail: ParsableCommand {
     var address: String
 
     func validate() throws {
-        guard isEmailAddress(address) else { throw ValidationError("\"\(address)\" is not an email address") }
+        guard isEmailAddress(address) else {
+            throw ValidationError(ArgumentText.notAnEmailAddress(address).text(directories.settings().language))
+        }
     }
 
     func run() throws {
@@ -70,7 +72,7 @@ struct TestMail: ParsableCommand {
         Output.standardOutput(MailText.testRunning(command: command).text(language) + "\n")
         let message = TestMessage(settings: settings).compose(to: address, now: Instant(Date()))
         let result = sendmail.send(message.message, from: from.address, to: [address])
-        let answer = MailText.testAnswer(status: result.status, output: result.output).text(language)
+        let answer = MailText.testAnswer(status: result.status.text(language), output: result.output).text(language)
         switch result.kind {
         case .sent: Output.standardOutput(answer + "\n" + MailText.testHandedOver.text(language) + "\n")
         case .temporary:

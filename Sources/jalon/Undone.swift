@@ -32,7 +32,8 @@ struct Undone: ParsableCommand {
             removed = try Store(directory: directories.stateDirectory).unacknowledge(item: argument.key)
         } catch {
             Output.standardError(
-                "jalon: " + CommandText.stateUnusable(problem: error.description).text(settings.language) + "\n")
+                "jalon: " + CommandText.stateUnusable(problem: error.text(settings.language)).text(settings.language)
+                    + "\n")
             throw ExitCode(1)
         }
         guard removed > 0 else {

@@ -33,7 +33,9 @@ struct WindowOptions: ParsableArguments {
             throw usage(.daysOutOfRange(maximum: WindowOptions.maximumDays))
         }
         func parse(_ text: String, _ option: String) throws -> Instant {
-            guard let instant = TimeParsing.instant(text, zone: zone) else { throw usage(.notATime(option: option, text: text)) }
+            guard let instant = TimeParsing.instant(text, zone: zone) else {
+                throw usage(.notATime(option: option, text: text))
+            }
             return instant
         }
         let begin = try from.map { try parse($0, "--from") } ?? start
@@ -106,7 +108,7 @@ enum StateReader {
         do {
             return try Store(directory: directory, readOnly: true)
         } catch {
-            Output.standardError(ViewText.stateUnreadable(problem: error.description).text(language) + "\n")
+            Output.standardError(ViewText.stateUnreadable(problem: error.text(language)).text(language) + "\n")
             return nil
         }
     }
@@ -117,7 +119,7 @@ enum StateReader {
         do {
             return DoneMarks(try store.acknowledgementTimes())
         } catch {
-            Output.standardError(ViewText.stateUnreadable(problem: error.description).text(language) + "\n")
+            Output.standardError(ViewText.stateUnreadable(problem: error.text(language)).text(language) + "\n")
             return DoneMarks()
         }
     }

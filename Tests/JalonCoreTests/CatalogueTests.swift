@@ -20,6 +20,13 @@ import Testing
         ("CheckText", CheckText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("LetterText", LetterText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("InvitationText", InvitationText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("SystemText", SystemText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("StoreText", StoreText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("SendmailText", SendmailText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("ProgressText", ProgressText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("ArgumentText", ArgumentText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("TemplateText", TemplateText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("TitleText", TitleText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

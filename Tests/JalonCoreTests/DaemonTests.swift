@@ -150,7 +150,10 @@ import Testing
         #expect {
             try Daemon(options: options)
         } throws: { error in
-            "\(error)".contains("damaged")
+            // No locale in jalon.toml: French, every word of it.
+            guard let error = error as? DaemonError else { return false }
+            return error.code == .state && error.message.contains("est endommagée")
+                && !error.message.contains("damaged")
         }
     }
 

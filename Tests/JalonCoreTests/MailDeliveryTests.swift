@@ -171,6 +171,8 @@ import Testing
         #expect(failure.fields["JALON_STEP"] == "+0d")
         #expect(failure.fields["JALON_RECIPIENT"] == "person")
         #expect(failure.fields["JALON_SENDMAIL_STATUS"] == "exit status 75")
+        // The field is the same in every language; the message says it in the settings' (French here).
+        #expect(failure.message.contains("code de sortie 75") && !failure.message.contains("exit status"), "\(failure)")
         #expect(!failure.fields.values.contains { $0.contains("marie@example.org") }, "no address in the journal")
         daemon.shutdown()
         let store = try Store(directory: dir.url("state"), readOnly: true)
@@ -212,7 +214,8 @@ import Testing
         #expect(await wait(2) { journal.entries.contains { $0.event == .deliveryFailure } })
         let refused = try #require(journal.entries.first { $0.event == .deliveryFailure })
         #expect(
-            refused.message.hasPrefix("envoi du rappel marie/s1/+0d à person refusé (essai 1)\u{202F}: exit status 1"),
+            refused.message.hasPrefix(
+                "envoi du rappel marie/s1/+0d à person refusé (essai 1)\u{202F}: code de sortie 1"),
             "\(refused.message)")
         #expect(refused.message.contains("jusqu'au"), "it says until when: \(refused.message)")
         let due = refused.fields["JALON_DUE"] ?? ""
@@ -238,7 +241,7 @@ import Testing
         let store = try Store(directory: dir.url("state"), readOnly: true)
         #expect(await wait(5) { ((try? store.mail(in: .pending)) ?? []).first?.attempts == 1 })
         let waiting = try #require(try store.mail(in: .pending).first)
-        #expect(waiting.lastResult == "exit status 67")
+        #expect(waiting.lastResult == "code de sortie 67")
         #expect(waiting.refusedSince != nil)
         // Three days later (moved in the state database: the schedule itself is MailRetryPolicyTests'), the next
         // refusal gives up.
@@ -250,7 +253,7 @@ import Testing
         #expect(await wait(5) { (try? store.mailCount(in: .failed)) == 1 })
         #expect(
             journal.entries.contains {
-                $0.message.contains("refusé pendant 3 jours (2 essais)\u{202F}: exit status 67")
+                $0.message.contains("refusé pendant 3 jours (2 essais)\u{202F}: code de sortie 67")
             }, "\(journal.entries.map(\.message))")
         // Not tried again by itself.
         try await Task.sleep(for: .milliseconds(1500))
@@ -272,7 +275,13 @@ import Testing
         let journal = MemoryJournal()
         let daemon = try start(dir, journal: journal)
         defer { daemon.shutdown() }
-        #expect(journal.entries.contains { $0.event == .deliveryFailure && $0.message.contains("cannot be run") })
+        // In the settings' language (French), the system's reason too: no English strerror inside.
+        let missing = journal.entries.first { $0.event == .deliveryFailure }
+        #expect(
+            missing?.message.hasPrefix(
+                "impossible de lancer sendmail \(sendmail.path)\u{202F}: fichier ou dossier introuvable")
+                == true, "\(String(describing: missing))")
+        #expect(missing?.message.contains("No such file") == false)
         #expect(await wait(5) { journal.entries.contains { $0.event == .reminder } })
         let store = try Store(directory: dir.url("state"), readOnly: true)
         #expect(await wait(3) { ((try? store.mail(in: .pending)) ?? []).first?.attempts == 1 })

@@ -47,13 +47,18 @@ import Testing
         try dir.write("templates/reminder-subject.fr.mustache", "Rappel {{title}}")
         try dir.write("templates/reminder-body.en.mustache", "Hello\n{{#late}}late\n{{/lat}}\n")
         try dir.write("templates/welcome.fr.mustache", "x")
-        let (templates, problems) = MailTemplates.load(configurationDirectory: dir.path)
+        let (templates, problems) = MailTemplates.load(configurationDirectory: dir.path, language: .en)
         #expect(templates.render("reminder-subject", .fr, context) == "Rappel Entretien préliminaire")
         #expect(problems.map(\.file) == ["templates/reminder-body.en.mustache", "templates/welcome.fr.mustache"])
         #expect(problems[0].severity == .error)
         #expect(problems[0].position.line == 3)
         #expect(problems[0].message.contains("closed with another name"))
         #expect(problems[1].severity == .warning)
+        #expect(problems.allSatisfy { $0.code == "template" })
+        // In French when the settings say so, every word of it.
+        let french = MailTemplates.load(configurationDirectory: dir.path, language: .fr).1
+        #expect(french[0].message.hasPrefix("erreur de modèle\u{202F}: une section est fermée sous un autre nom"))
+        #expect(french[1].message.hasPrefix("modèle inconnu\u{202F}; les modèles s'appellent NOM.LANGUE.mustache"))
         // The broken one is replaced by the built-in template.
         #expect(templates.render("reminder-body", .en, context).contains("\n  What:      Entretien préliminaire\n"))
     }

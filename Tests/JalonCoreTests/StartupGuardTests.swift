@@ -33,7 +33,7 @@ import Testing
             try StartupGuard(stateDirectory: dir.url("file/state"))
         } throws: { error in
             if case .unusable(let path, let problem)? = error as? StartupGuard.Failure {
-                return path.hasSuffix("file/state/jalon.lock") && !problem.isEmpty
+                return path.hasSuffix("file/state/jalon.lock") && problem == .notADirectory
             }
             return false
         }

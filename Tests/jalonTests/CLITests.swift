@@ -44,7 +44,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let seen = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""
-        let line = "\r\u{1B}[Kjalon: reading person files"
+        let line = "\r\u{1B}[Kjalon: lecture des fichiers de personne"
         // Erased before anything else is printed: the warning that no email will be sent, then the summary.
         let erasedThenWarning = "\r\u{1B}[Kjalon.toml:14:1: warning: "
         #expect(seen.contains(line), "\(seen.debugDescription)")

@@ -251,7 +251,7 @@ import Testing
             deadlines(person: "m", Dictionary(uniqueKeysWithValues: (0..<6).map { ("n\($0)", due) })))
         let reason: String
         switch fault {
-        case .missing: reason = "sendmail \(program) cannot be run: No such file or directory"
+        case .missing: reason = "sendmail \(program) cannot be run: no such file or directory"
         case .hanging: reason = "timed out after 2 s"
         case .deferring: reason = "exit status 75"
         }
@@ -498,7 +498,7 @@ import Testing
                 parseJournal(second.standardError).contains {
                     $0.priority == 3 && $0.fields["JALON_STATE"] == state
                         && $0.message.contains("cannot record state: ") && $0.message.contains(database)
-                        && $0.message.contains("Read-only file system")
+                        && $0.message.contains("(read-only file system)")
                 }
             }, "the daemon did not say that the state cannot be written: \(second.describe())")
         #expect(waitUntil(8) { deliveredIDs(second.standardError).contains("ro-b/b/+0d") }, "\(second.describe())")
@@ -740,8 +740,10 @@ import Testing
         let walSize = (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
         #expect(walSize == 0, "jalon run left \(walSize) bytes of write-ahead log")
 
+        // With the same settings as the daemon (English): without them `status` speaks French, the default.
         let status = try runTool(
-            jalonBinary, ["status", "--state", state], environment: childEnvironment(scratch), timeout: 20)
+            jalonBinary, ["status", "--config", config, "--state", state], environment: childEnvironment(scratch),
+            timeout: 20)
         #expect(status.status != 0 && !status.signaled, "\(status)")
         #expect(status.stderr.contains(database), "`jalon status` does not name the file: \(status.stderr)")
         #expect(status.stderr.contains(problem), "`jalon status` does not say what is wrong: \(status.stderr)")

@@ -55,7 +55,7 @@ struct MailEndToEndTests {
                 "jalon\u{202F}: exécute \(MailChain.msmtp) -C \(rig.msmtpConfiguration) -oi -f \(Self.sender) -- "
                     + "\(address)\n"),
             "stdout: \(result.stdout)")
-        #expect(result.stdout.contains("sendmail\u{202F}: exit status 0"), "stdout: \(result.stdout)")
+        #expect(result.stdout.contains("sendmail\u{202F}: code de sortie 0"), "stdout: \(result.stdout)")
         #expect(result.stdout.contains("le message a été remis"), "stdout: \(result.stdout)")
 
         #expect(rig.waitForMessages(1, timeout: 5), "no message arrived\n\(rig.diagnostics)")

@@ -43,6 +43,9 @@ package enum DateText {
 
     /// "mardi 8 septembre 2026 à 14 h 00", "Tuesday 8 September 2026 at 2:00 pm".
     package static func dayAndTime(_ local: LocalDateTime, _ language: Language) -> String {
-        day(local.date, language) + (language == .fr ? " à " : " at ") + time(local.time, language)
+        switch language {
+        case .fr: day(local.date, .fr) + " à " + time(local.time, .fr)
+        case .en: day(local.date, .en) + " at " + time(local.time, .en)
+        }
     }
 }

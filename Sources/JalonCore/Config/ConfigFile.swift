@@ -55,12 +55,12 @@ package enum ConfigFile {
     package static func read(_ path: String, trust: Trust = .current) -> Outcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
-            return .refused(message: .cannotRead(reason: String(cString: strerror(errno))), position: .start)
+            return .refused(message: .cannotRead(reason: SystemText(errno: errno)), position: .start)
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            return .refused(message: .cannotRead(reason: String(cString: strerror(errno))), position: .start)
+            return .refused(message: .cannotRead(reason: SystemText(errno: errno)), position: .start)
         }
         guard st.st_mode & S_IFMT == S_IFREG else {
             return .refused(message: .notRegularFile, position: .start)
@@ -77,7 +77,7 @@ package enum ConfigFile {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .refused(message: .cannotRead(reason: String(cString: strerror(errno))), position: .start)
+                return .refused(message: .cannotRead(reason: SystemText(errno: errno)), position: .start)
             }
             if n == 0 { break }
             count += n

@@ -20,8 +20,9 @@ package struct Configuration: Sendable {
 /// A configuration directory that cannot be used at all.
 package struct ConfigurationError: Error, CustomStringConvertible {
     package var text: DiagnosticText
-    /// In French, the default language: no settings could be read to say another.
-    package var description: String { text.text(.fr) }
+    /// In the default language (French): no settings could be read to say another.
+    package var message: String { text.text(Settings.defaults(zone: .utc).language) }
+    package var description: String { message }
 }
 
 /// The outcome of reading one person file, kept by the daemon so that a reload re-reads only what changed.
@@ -94,7 +95,7 @@ package struct ConfigurationLoader: Sendable {
                     file: Self.settingsFile, position: .start, severity: .warning,
                     text: .sendmailUnusable(problem: problem), language: language))
         }
-        diagnostics += MailTemplates.load(configurationDirectory: directory).1
+        diagnostics += MailTemplates.load(configurationDirectory: directory, language: language).1
         let (paths, walkDiagnostics) = personFilePaths(language: language)
         diagnostics += walkDiagnostics
         diagnostics += strayFiles(language: language)
@@ -149,7 +150,7 @@ package struct ConfigurationLoader: Sendable {
         var st = stat()
         guard stat(directory, &st) == 0 else {
             throw ConfigurationError(
-                text: .directoryUnusable(path: directory, reason: String(cString: strerror(errno))))
+                text: .directoryUnusable(path: directory, reason: SystemText(errno: errno)))
         }
         guard st.st_mode & S_IFMT == S_IFDIR else {
             throw ConfigurationError(text: .notADirectory(path: directory))
@@ -216,7 +217,7 @@ package struct ConfigurationLoader: Sendable {
             return
         }
         guard let dir = opendir(path) else {
-            problem(.cannotRead(reason: String(cString: strerror(errno))))
+            problem(.cannotRead(reason: SystemText(errno: errno)))
             return
         }
         defer { closedir(dir) }

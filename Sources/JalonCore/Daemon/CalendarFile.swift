@@ -30,7 +30,7 @@ package final class CalendarFile: Sendable {
         /// When the first change not yet written, and the last one, came.
         var firstPending: ContinuousClock.Instant?
         var lastChange = ContinuousClock.now
-        var lastProblem: String?
+        var lastProblem: SystemText?
         var stopped = false
     }
 
@@ -132,7 +132,7 @@ package final class CalendarFile: Sendable {
         }
     }
 
-    private func report(_ problem: String?, path: String, language: Language) {
+    private func report(_ problem: SystemText?, path: String, language: Language) {
         let isNew = state.withLock { state -> Bool in
             defer { state.lastProblem = problem }
             return problem != nil && problem != state.lastProblem
@@ -141,7 +141,7 @@ package final class CalendarFile: Sendable {
         journal.write(
             JournalEntry(
                 event: .deliveryFailure,
-                message: ViewText.calendarFileUnwritable(path: path, problem: problem).text(language),
+                message: ViewText.calendarFileUnwritable(path: path, problem: problem.text(language)).text(language),
                 fields: ["JALON_CALENDAR": path]))
     }
 
@@ -151,7 +151,7 @@ package final class CalendarFile: Sendable {
     @discardableResult
     package func write(
         settings: Settings, people: [Person], store: (any CalendarVersionStore)?, now: Instant
-    ) -> String? {
+    ) -> SystemText? {
         var export = CalendarExport(people: people, settings: settings)
         export.parallel = false
         let target = path(settings)
@@ -159,7 +159,7 @@ package final class CalendarFile: Sendable {
         let folder = target[..<slash]
         let temporary = String(folder) + "/." + String(target[target.index(after: slash)...]) + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        guard fd >= 0 else { return SystemText(errno: errno) }
         fchmod(fd, 0o600)
         var failure: Int32 = 0
         // Versions are saved as the batches of people are written, before the file is in place: if it never is, the
@@ -183,7 +183,7 @@ package final class CalendarFile: Sendable {
         if failure == 0 && rename(temporary, target) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
-            return String(cString: strerror(failure))
+            return SystemText(errno: failure)
         }
         return nil
     }

@@ -125,7 +125,9 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                         settings.language))
             case .unusable(let path, let problem):
                 throw DaemonError(
-                    code: .state, message: CommandText.cannotLock(path: path, problem: problem).text(settings.language))
+                    code: .state,
+                    message: CommandText.cannotLock(path: path, problem: problem.text(settings.language)).text(
+                        settings.language))
             }
         }
         live = LiveConfiguration(settings: settings)
@@ -139,7 +141,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             createdAt = try store?.createdAt() ?? start
         } catch {
             switch error.code {
-            case .corrupt, .newerSchema: throw DaemonError(code: .state, message: error.description)
+            case .corrupt, .newerSchema: throw DaemonError(code: .state, message: error.text(settings.language))
             default: storeProblem = error
             }
         }
@@ -161,7 +163,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 legacyFirstSeen = try reader.legacyFirstSeen()
                 runs = try reader.runs(since: start - 400 * 86_400)
             } catch {
-                if error.code == .corrupt { throw DaemonError(code: .state, message: error.description) }
+                if error.code == .corrupt { throw DaemonError(code: .state, message: error.text(settings.language)) }
                 storeProblem = error
             }
         }
@@ -233,7 +235,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             if left > 0 || !recorder.unqueuedMail.isEmpty {
                 options.journal.write(
                     messages.entry(
-                        .deliveryFailure, .unrecordedAtStop(count: left, problem: recorder.problem?.description),
+                        .deliveryFailure,
+                        .unrecordedAtStop(count: left, problem: recorder.problem?.text(messages.language)),
                         fields: ["JALON_STATE": options.stateDirectory]))
             }
             writeStatus()
@@ -404,7 +407,8 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         }
         // Templates: read again when one of them changed (and at start).
         if reason != .files || only == nil || only!.contains(where: { $0.hasPrefix(MailTemplates.folder + "/") }) {
-            let (loaded, problems) = MailTemplates.load(configurationDirectory: options.configurationDirectory)
+            let (loaded, problems) = MailTemplates.load(
+                configurationDirectory: options.configurationDirectory, language: messages.language)
             templates = loaded
             if problems != templateProblems {
                 for problem in problems { options.journal.write(messages.problem(problem)) }

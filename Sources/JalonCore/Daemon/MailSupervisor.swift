@@ -7,7 +7,7 @@ import Foundation
 final class MailSupervisor {
     private let journal: any JournalWriter
     private let privileges: ([String]) -> SendmailPrivileges.Problem?
-    private var said: (off: MailOffReason?, lost: SendmailPrivileges.Problem?, unusable: String?)?
+    private var said: (off: MailOffReason?, lost: SendmailPrivileges.Problem?, unusable: SendmailText?)?
 
     /// - Parameter privileges: the privilege check of a sendmail command (`SendmailPrivileges.problem(command:)`).
     init(

@@ -156,7 +156,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         switch (outcome, result) {
         case (.message(let mail), let result?):
             updated.attempts += 1
-            updated.lastResult = describe(result)
+            updated.lastResult = describe(result, language)
             if job.kind == .test {
                 // A test is tried once; `jalon test-mail` reads the outcome and removes the row.
                 // `refusedSince` tells it refused (set) from deferred (nil).
@@ -184,7 +184,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
                 }
             case .retry(let next):
                 updated.nextAttempt = next
-                let status = journalStatus(result, address: mail.recipient, job: job)
+                let status = journalStatus(result, address: mail.recipient, job: job, language: language)
                 let text: JournalText =
                     result.kind == .temporary
                     ? .mailDeferred(
@@ -199,7 +199,7 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
                     job,
                     JournalText.mailGivenUp(
                         id: id, recipient: role, attempts: updated.attempts,
-                        status: journalStatus(result, address: mail.recipient, job: job)
+                        status: journalStatus(result, address: mail.recipient, job: job, language: language)
                     ).text(language), result)
             }
         case (.noAddress, _):
@@ -233,11 +233,12 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
             try store()?.markMail(jobs, at: clock())
         } catch {
             if unrecorded.isEmpty, let first = jobs.first {
+                let language = context()?.settings.language ?? .fr
                 journal.write(
                     JournalEntry(
                         event: .deliveryFailure,
-                        message: JournalText.cannotRecordMail(id: first.key.id, problem: "\(error)").text(
-                            context()?.settings.language ?? .fr),
+                        message: JournalText.cannotRecordMail(id: first.key.id, problem: error.text(language)).text(
+                            language),
                         fields: fields(first)))
             }
             unrecorded += jobs
@@ -258,15 +259,16 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         pump()
     }
 
-    private func describe(_ result: SendmailResult) -> String {
-        result.output.isEmpty
-            ? result.status : "\(result.status): \(result.output.replacingOccurrences(of: "\n", with: " "))"
+    /// Sendmail's status in `language`, then what it printed (its own words, as it wrote them).
+    private func describe(_ result: SendmailResult, _ language: Language) -> String {
+        let status = result.status.text(language)
+        return result.output.isEmpty ? status : status + ": " + result.output.replacingOccurrences(of: "\n", with: " ")
     }
 
     /// What sendmail said, for the journal: the recipient's address (MTAs repeat it) replaced by its role, since
     /// the journal names people by their identifier only.
-    private func journalStatus(_ result: SendmailResult, address: String, job: MailJob) -> String {
-        describe(result).replacingOccurrences(of: address, with: "<\(job.key.recipient.role)>")
+    private func journalStatus(_ result: SendmailResult, address: String, job: MailJob, language: Language) -> String {
+        describe(result, language).replacingOccurrences(of: address, with: "<\(job.key.recipient.role)>")
     }
 
     /// The fields of a message's journal entries: the reminder's (`JALON_DUE` in the person's zone) and the role of
@@ -288,7 +290,8 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
 
     private func failure(_ job: MailJob, _ message: String, _ result: SendmailResult) -> JournalEntry {
         var fields = fields(job)
-        fields["JALON_SENDMAIL_STATUS"] = result.status
+        // A field for scripts and `journalctl JALON_SENDMAIL_STATUS=…`: the same words whatever the language.
+        fields["JALON_SENDMAIL_STATUS"] = result.status.english
         return JournalEntry(event: .deliveryFailure, message: message, fields: fields)
     }
 

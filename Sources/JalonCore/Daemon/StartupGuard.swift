@@ -18,7 +18,7 @@ package final class StartupGuard: Sendable {
         /// Another process holds it; its pid when the file says it.
         case held(pid: Int?)
         /// The file cannot be made, opened or locked.
-        case unusable(path: String, problem: String)
+        case unusable(path: String, problem: SystemText)
     }
 
     package let path: String
@@ -51,7 +51,7 @@ package final class StartupGuard: Sendable {
             if descriptor < 0 { descriptor = open(stateDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         }
         guard descriptor >= 0 else {
-            throw .unusable(path: path, problem: String(cString: strerror(errno)))
+            throw .unusable(path: path, problem: SystemText(errno: errno))
         }
         let clock = ContinuousClock()
         let giveUp = clock.now + patience
@@ -59,7 +59,7 @@ package final class StartupGuard: Sendable {
             let error = errno
             guard error == EWOULDBLOCK else {
                 close(descriptor)
-                throw .unusable(path: path, problem: String(cString: strerror(error)))
+                throw .unusable(path: path, problem: SystemText(errno: error))
             }
             let holder = StartupGuard.holder(path)
             if let holder, !isRunning(holder), clock.now < giveUp {

@@ -130,7 +130,8 @@ final class StateRecorder: @unchecked Sendable {  // confined to the daemon's qu
     func report(_ error: StoreError) {
         journal.write(
             messages().entry(
-                .deliveryFailure, .cannotRecordState(problem: error.description), fields: ["JALON_STATE": directory]))
+                .deliveryFailure, .cannotRecordState(problem: error.text(messages().language)),
+                fields: ["JALON_STATE": directory]))
     }
 
     private func scheduleRetry() {

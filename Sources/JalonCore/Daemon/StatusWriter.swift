@@ -50,7 +50,8 @@ struct StatusWriter {
                     id: $0.id, due: $0.zone.rfc3339($0.due), title: $0.title, item: $0.itemKey, base: $0.base.seconds)
             },
             problems: snapshot.live.diagnostics.map(\.description), delivered: snapshot.delivered,
-            missed: snapshot.missed, unrecorded: snapshot.unrecorded, stateProblem: snapshot.stateProblem?.description,
+            missed: snapshot.missed, unrecorded: snapshot.unrecorded,
+            stateProblem: snapshot.stateProblem?.text(settings.language),
             language: settings.language.rawValue, zone: settings.zone.identifier)
     }
 

@@ -27,8 +27,15 @@ package struct MailTemplates: Sendable {
     }()
 
     /// The built-in templates with the configuration's overrides, and the problems of the files that could not be
-    /// used (they are left out: the built-in template stands in).
-    package static func load(configurationDirectory: String) -> (MailTemplates, [Diagnostic]) {
+    /// used (they are left out: the built-in template stands in), in `language`.
+    package static func load(configurationDirectory: String, language: Language) -> (MailTemplates, [Diagnostic]) {
+        func problem(_ file: String, _ position: SourcePosition, _ severity: Diagnostic.Severity, _ text: TemplateText)
+            -> Diagnostic
+        {
+            Diagnostic(
+                file: file, position: position, severity: severity, code: DiagnosticCode.template.rawValue,
+                message: text.text(language))
+        }
         var result = builtIn
         var diagnostics: [Diagnostic] = []
         let folder = configurationDirectory + "/" + MailTemplates.folder
@@ -41,16 +48,13 @@ package struct MailTemplates: Sendable {
             guard parts.count == 2, MailTemplates.names.contains(String(parts[0])),
                 Language(rawValue: String(parts[1])) != nil
             else {
-                diagnostics.append(
-                    Diagnostic(
-                        file: relative, position: .start, severity: .warning,
-                        message: "unknown template; templates are named NAME.LANG.mustache with NAME one of "
-                            + MailTemplates.names.joined(separator: ", ") + " and LANG fr or en; it is ignored"))
+                diagnostics.append(problem(relative, .start, .warning, .unknownTemplate(names: MailTemplates.names)))
                 continue
             }
             switch ConfigFile.read(configurationDirectory + "/" + relative) {
             case .refused(let message, let position):
-                diagnostics.append(Diagnostic(file: relative, position: position, severity: .error, message: message))
+                diagnostics.append(
+                    Diagnostic(file: relative, position: position, severity: .error, text: message, language: language))
             case .text(let text):
                 do {
                     result.templates[key] = try MustacheTemplate(string: pragma + text)
@@ -59,27 +63,24 @@ package struct MailTemplates: Sendable {
                     let line = error.context.lineNumber
                     let column = max(1, error.context.columnNumber - (line == 1 ? pragma.count : 0))
                     diagnostics.append(
-                        Diagnostic(
-                            file: relative, position: SourcePosition(line: line, column: column), severity: .error,
-                            message: "template error: \(describe(error.error))"))
+                        problem(
+                            relative, SourcePosition(line: line, column: column), .error, .syntax(syntax(error.error))))
                 } catch {
-                    diagnostics.append(
-                        Diagnostic(
-                            file: relative, position: .start, severity: .error, message: "template error: \(error)"))
+                    diagnostics.append(problem(relative, .start, .error, .syntax(.other)))
                 }
             }
         }
         return (result, diagnostics)
     }
 
-    private static func describe(_ error: any Error) -> String {
+    private static func syntax(_ error: any Error) -> TemplateText.Syntax {
         switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: "a section is closed with another name than it was opened with"
-        case .unfinishedName?: "a tag is not closed (expected }})"
-        case .expectedSectionEnd?: "a section is not closed (expected {{/name}})"
-        case .invalidSetDelimiter?: "a set-delimiter tag is malformed"
-        case .unrecognisedConfigVariable?, .invalidConfigVariableSyntax?: "a {{% … }} pragma is not understood"
-        default: "\(error)"
+        case .sectionCloseNameIncorrect?: .closedWithAnotherName
+        case .unfinishedName?: .unclosedTag
+        case .expectedSectionEnd?: .unclosedSection
+        case .invalidSetDelimiter?: .badSetDelimiter
+        case .unrecognisedConfigVariable?, .invalidConfigVariableSyntax?: .unknownPragma
+        default: .other
         }
     }
 

@@ -12,8 +12,8 @@ package struct SendmailResult: Sendable, Equatable {
     }
 
     package var kind: Kind
-    /// "exit status 0", "killed by signal 9", "timed out after 60 s", "cannot run /usr/sbin/sendmail: …".
-    package var status: String
+    /// Its exit status, the signal that killed it, a time-out, or why it could not be run.
+    package var status: SendmailText
     /// What sendmail printed (standard output and error, at most 4 KiB).
     package var output: String
 }
@@ -34,10 +34,10 @@ package struct Sendmail: Sendable {
     }
 
     /// Whether the program exists and may be run; the reason when not.
-    package func problem() -> String? {
-        guard let program = command.first else { return "no sendmail program is configured" }
+    package func problem() -> SendmailText? {
+        guard let program = command.first else { return .noProgram }
         if access(program, X_OK) != 0 {
-            return "sendmail \(program) cannot be run: \(String(cString: strerror(errno)))"
+            return .cannotRun(program: program, reason: SystemText(errno: errno))
         }
         return nil
     }
@@ -51,7 +51,7 @@ package struct Sendmail: Sendable {
     /// callers run it on a thread of their own.
     package func send(_ message: [UInt8], from sender: String, to recipients: [String]) -> SendmailResult {
         guard let program = command.first else {
-            return SendmailResult(kind: .temporary, status: "no sendmail program is configured", output: "")
+            return SendmailResult(kind: .temporary, status: .noProgram, output: "")
         }
         if let problem = problem() { return SendmailResult(kind: .temporary, status: problem, output: "") }
         let input: Int32
@@ -59,13 +59,13 @@ package struct Sendmail: Sendable {
         do {
             input = try Sendmail.temporaryFile(holding: message)
         } catch {
-            return SendmailResult(kind: .temporary, status: "cannot prepare the message: \(error)", output: "")
+            return SendmailResult(kind: .temporary, status: .cannotPrepare(reason: SystemText(error)), output: "")
         }
         defer { close(input) }
         do {
             output = try Sendmail.temporaryFile(holding: [])
         } catch {
-            return SendmailResult(kind: .temporary, status: "cannot prepare the message: \(error)", output: "")
+            return SendmailResult(kind: .temporary, status: .cannotPrepare(reason: SystemText(error)), output: "")
         }
         defer { close(output) }
         let child: ChildProcess
@@ -73,20 +73,21 @@ package struct Sendmail: Sendable {
             child = try ChildProcess(
                 program, arguments(from: sender, to: recipients), input: input, output: output, error: output)
         } catch {
-            return SendmailResult(kind: .temporary, status: "cannot run \(program): \(error)", output: "")
+            return SendmailResult(
+                kind: .temporary, status: .cannotRun(program: program, reason: SystemText(error)), output: "")
         }
         let (termination, timedOut) = child.wait(timeout: timeout)
-        let status: String
+        let status: SendmailText
         let kind: SendmailResult.Kind
         switch termination {
         case _ where timedOut:
-            status = "timed out after \(timeout.components.seconds) s"
+            status = .timedOut(seconds: timeout.components.seconds)
             kind = .temporary
         case .exited(let code):
-            status = "exit status \(code)"
+            status = .exitStatus(code)
             kind = code == 0 ? .sent : (code == 75 ? .temporary : .permanent)
         case .signaled(let signal):
-            status = "killed by signal \(signal)"
+            status = .killedBySignal(signal)
             kind = .temporary
         }
         return SendmailResult(kind: kind, status: status, output: Sendmail.read(output, limit: 4096))

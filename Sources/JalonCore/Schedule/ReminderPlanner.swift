@@ -63,7 +63,7 @@ package struct ReminderPlanner: Sendable {
             planned.append(
                 PlannedItem(
                     person: person.id, id: "suivi", kind: .suivi,
-                    title: settings.language == .fr ? "Entretien de suivi du bilan" : "Bilan follow-up interview",
+                    title: TitleText.bilanFollowUp.text(settings.language),
                     base: calendar.zoned(LocalDateTime(day, remindAt)), remind: policy.remind, to: policy.to,
                     followUp: policy.followUp, onNonWorking: policy.onNonWorking, done: false, phase: .suivi,
                     place: nil, duration: nil))
@@ -159,14 +159,7 @@ package struct ReminderPlanner: Sendable {
     func title(of item: Item) -> String {
         if let title = item.title { return title }
         if let kind = item.trainingKind, let entry = TrainingKind.catalog[kind] { return entry.title }
-        let fr = settings.language == .fr
-        switch item.phase {
-        case .preliminaire?: return fr ? "Entretien préliminaire" : "Preliminary interview"
-        case .investigation?: return fr ? "Séance d'investigation" : "Investigation session"
-        case .conclusion?: return fr ? "Entretien de conclusion" : "Conclusion interview"
-        case .suivi?: return fr ? "Entretien de suivi" : "Follow-up interview"
-        case .accompagnement?: return fr ? "Séance d'accompagnement" : "Support session"
-        case nil: return item.kind == .session ? (fr ? "Rendez-vous" : "Appointment") : item.id
-        }
+        if let phase = item.phase { return TitleText.phase(phase).text(settings.language) }
+        return item.kind == .session ? TitleText.appointment.text(settings.language) : item.id
     }
 }

@@ -27,7 +27,8 @@ package enum Outcome: String, Sendable, Codable {
     case skipped
 }
 
-/// A problem with the state database, with what to do about it.
+/// A problem with the state database, with what to do about it: what went wrong (`problem`) and, when the system
+/// said why, its words (`cause`); `text(_:)` says both in a language.
 package struct StoreError: Error, CustomStringConvertible, Sendable {
     package enum Code: Sendable {
         case directory
@@ -38,10 +39,22 @@ package struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     package var code: Code
-    package var message: String
-    package var cause: String?
+    package var problem: StoreText
+    package var cause: SystemText?
 
-    package var description: String { cause.map { "\(message) (\($0))" } ?? message }
+    package init(code: Code, problem: StoreText, cause: SystemText? = nil) {
+        self.code = code
+        self.problem = problem
+        self.cause = cause
+    }
+
+    /// What went wrong in `language`, with the system's reason in brackets.
+    package func text(_ language: Language) -> String {
+        problem.text(language) + (cause.map { " (" + $0.text(language) + ")" } ?? "")
+    }
+
+    /// In English, for test logs; people read `text(_:)` in the settings' language.
+    package var description: String { text(.en) }
 }
 
 /// The durable state: SQLite through GRDB, in WAL mode with `synchronous=FULL`, so that every recorded delivery
@@ -82,8 +95,8 @@ package final class Store: Sendable {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else {
                 throw StoreError(
-                    code: errno == ENOSPC ? .io : .unwritable,
-                    message: "cannot create the state database \(path)", cause: String(cString: strerror(errno)))
+                    code: errno == ENOSPC ? .io : .unwritable, problem: .cannotCreateDatabase(path: path),
+                    cause: SystemText(errno: errno))
             }
             fchmod(fd, 0o600)
             close(fd)
@@ -100,24 +113,20 @@ package final class Store: Sendable {
                 try database.read { db in
                     let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
                     guard check == "ok" else {
-                        throw StoreError(code: .corrupt, message: "the state database \(path) is damaged", cause: check)
+                        throw StoreError(code: .corrupt, problem: .damaged(path: path))
                     }
                 }
             }
             try database.read { db in
                 if try Store.migrator.hasBeenSuperseded(db) {
-                    throw StoreError(
-                        code: .newerSchema,
-                        message: "the state database \(path) was written by a newer jalon; upgrade jalon to use it")
+                    throw StoreError(code: .newerSchema, problem: .newerSchema(path: path))
                 }
             }
             if !readOnly {
                 try database.writeWithoutTransaction { db in
                     let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                     guard mode == "wal" else {
-                        throw StoreError(
-                            code: .unwritable, message: "the state database \(path) cannot be set up for writing",
-                            cause: "journal mode \(mode ?? "unknown")")
+                        throw StoreError(code: .unwritable, problem: .cannotSetUpForWriting(path: path))
                     }
                     try db.execute(sql: "PRAGMA synchronous = FULL")
                 }
@@ -158,40 +167,48 @@ package final class Store: Sendable {
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StoreError(
-                    code: .directory, message: "cannot create the state directory \(directory)", cause: "\(error)")
+                    code: .directory, problem: .cannotCreateDirectory(directory: directory), cause: SystemText(error))
             }
             guard stat(directory, &st) == 0 else {
-                throw StoreError(code: .directory, message: "cannot create the state directory \(directory)")
+                throw StoreError(code: .directory, problem: .cannotCreateDirectory(directory: directory))
             }
         }
         guard st.st_mode & S_IFMT == S_IFDIR else {
-            throw StoreError(code: .directory, message: "the state directory \(directory) is not a directory")
+            throw StoreError(code: .directory, problem: .notADirectory(directory: directory))
         }
         if st.st_mode & 0o077 != 0 && chmod(directory, 0o700) != 0 {
             throw StoreError(
-                code: .directory,
-                message: "the state directory \(directory) is open to other users and cannot be "
-                    + "made private", cause: String(cString: strerror(errno)))
+                code: .directory, problem: .directoryNotPrivate(directory: directory), cause: SystemText(errno: errno))
         }
     }
 
     private static func translate(_ error: any Error, path: String) -> StoreError {
         guard let error = error as? DatabaseError else {
-            return StoreError(code: .io, message: "the state database \(path) cannot be used", cause: "\(error)")
+            return StoreError(code: .io, problem: .cannotUse(path: path), cause: SystemText(error))
         }
         switch error.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return StoreError(
-                code: .corrupt,
-                message: "the state database \(path) is damaged or is not a jalon database; move it away to start "
-                    + "afresh (delivery records would be lost)", cause: error.message)
+            return StoreError(code: .corrupt, problem: .damagedOrForeign(path: path))
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
-            return StoreError(
-                code: .unwritable, message: "the state database \(path) cannot be written", cause: error.message)
+            return StoreError(code: .unwritable, problem: .cannotWrite(path: path), cause: Store.cause(error))
         case .SQLITE_FULL, .SQLITE_IOERR:
-            return StoreError(code: .io, message: "the state database \(path) cannot be written", cause: error.message)
+            return StoreError(code: .io, problem: .cannotWrite(path: path), cause: Store.cause(error))
         default:
-            return StoreError(code: .io, message: "the state database \(path) failed", cause: error.message)
+            return StoreError(code: .io, problem: .failed(path: path), cause: Store.cause(error))
+        }
+    }
+
+    /// SQLite's reason in words (its own message is English), when its primary result code says one: a read-only
+    /// database or one that cannot be opened has no reason more precise than "cannot be written".
+    private static func cause(_ error: DatabaseError) -> SystemText? {
+        switch error.resultCode {
+        case .SQLITE_PERM, .SQLITE_AUTH: .permissionDenied
+        case .SQLITE_FULL: .diskFull
+        case .SQLITE_IOERR: .inputOutput
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
+        case .SQLITE_NOMEM: .outOfMemory
+        case .SQLITE_TOOBIG: .fileTooLarge
+        default: nil
         }
     }
 

@@ -7,7 +7,7 @@
 package enum DiagnosticText: Localizable, Hashable {
     // MARK: Files and folders
 
-    case cannotRead(reason: String)
+    case cannotRead(reason: SystemText)
     case notRegularFile
     case untrusted(Subject, TrustProblem)
     case tooLarge(bytes: Int)
@@ -15,13 +15,13 @@ package enum DiagnosticText: Localizable, Hashable {
     case nulByte
     case notUTF8
     case notAFolder
-    case directoryUnusable(path: String, reason: String)
+    case directoryUnusable(path: String, reason: SystemText)
     case notADirectory(path: String)
     /// A file that looks like configuration and that jalon does not read.
     case ignoredFile(IgnoredFile)
     case noPeopleFolder
     /// The configured sendmail cannot be run; `problem` says why.
-    case sendmailUnusable(problem: String)
+    case sendmailUnusable(problem: SendmailText)
 
     // MARK: TOML syntax
 
@@ -359,17 +359,17 @@ package enum DiagnosticText: Localizable, Hashable {
             .nonASCIILocalPart,
         ]
         var all: [DiagnosticText] = [
-            .cannotRead(reason: "Permission denied"), .notRegularFile,
+            .cannotRead(reason: .permissionDenied), .notRegularFile,
             .untrusted(.file, .writableByEveryone(mode: "666")), .untrusted(.folder, .writableByGroup(mode: "775")),
             .untrusted(.directory, .otherOwner(uid: 1001)), .untrusted(.file, .otherOwner(uid: 1001)),
             .untrusted(.folder, .writableByEveryone(mode: "777")),
             .untrusted(.directory, .writableByEveryone(mode: "777")),
             .tooLarge(bytes: 2_000_000), .grewTooLarge, .nulByte, .notUTF8, .notAFolder,
-            .directoryUnusable(path: "/home/claire/.config/jalon", reason: "No such file or directory"),
+            .directoryUnusable(path: "/home/claire/.config/jalon", reason: .noSuchFile),
             .notADirectory(path: "/home/claire/notes.txt"),
             .ignoredFile(.personSuffix(suggestion: "marie.toml")), .ignoredFile(.outsidePeople),
             .ignoredFile(.settingsName), .noPeopleFolder,
-            .sendmailUnusable(problem: "/usr/sbin/sendmail: No such file or directory"),
+            .sendmailUnusable(problem: .cannotRun(program: "/usr/sbin/sendmail", reason: .noSuchFile)),
             .multilineKey, .controlInComment(1), .duplicateKey(key: "\"id\"", firstLine: 2),
             .tableDefinedWithDottedKeys(header: "[a]", line: 1), .tableDefinedTwice(header: "[a]", firstLine: 1),
             .nestingTooDeep(levels: 100), .unterminatedArray, .unterminatedInlineTable, .inlineTableTrailingComma,

@@ -28,7 +28,7 @@ package enum JournalText: Localizable {
     case configurationDirectoryGone(directory: String)
     case configurationDirectoryMissing(directory: String)
     /// The configured sendmail cannot be run; `problem` says why.
-    case sendmailUnusable(problem: String)
+    case sendmailUnusable(problem: SendmailText)
     case cannotRecordState(problem: String)
     case stateRecordedAgain(path: String)
     /// At stop: outcomes the state database did not take.
@@ -76,7 +76,7 @@ package enum JournalText: Localizable {
             .reloaded(read: 2, removed: 1, errors: 0),
             .configurationDirectoryGone(directory: "/home/claire/.config/jalon"),
             .configurationDirectoryMissing(directory: "/home/claire/.config/jalon"),
-            .sendmailUnusable(problem: "/usr/sbin/sendmail: No such file or directory"),
+            .sendmailUnusable(problem: .cannotRun(program: "/usr/sbin/sendmail", reason: .noSuchFile)),
             .cannotRecordState(problem: "disk full"),
             .stateRecordedAgain(path: "/home/claire/.local/state/jalon/jalon.sqlite"),
             .unrecordedAtStop(count: 3, problem: nil),

@@ -2,7 +2,7 @@ extension DiagnosticText {
     package var english: String {
         switch self {
         case .cannotRead(let reason):
-            "cannot be read: \(reason)"
+            "cannot be read: \(reason.english)"
         case .notRegularFile:
             "is not a regular file"
         case .untrusted(let subject, let problem):
@@ -18,7 +18,7 @@ extension DiagnosticText {
         case .notAFolder:
             "is not a readable folder"
         case .directoryUnusable(let path, let reason):
-            "cannot use the configuration directory \(path): \(reason)"
+            "cannot use the configuration directory \(path): \(reason.english)"
         case .notADirectory(let path):
             "\(path) is not a directory"
         case .ignoredFile(.personSuffix(let suggestion)):
@@ -30,7 +30,7 @@ extension DiagnosticText {
         case .noPeopleFolder:
             "there is no people/ folder: jalon reads one file per person from people/NAME.toml"
         case .sendmailUnusable(let problem):
-            "\(problem); messages would wait in the queue until it can"
+            "\(problem.english); messages would wait in the queue until it can"
 
         case .expectedLineStart(let found):
             "expected a key, a [table] header or a comment, found \(found.english)"

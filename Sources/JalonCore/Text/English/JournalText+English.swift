@@ -30,7 +30,7 @@ extension JournalText {
         case .configurationDirectoryMissing(let directory):
             "\(directory): the configuration directory cannot be found; jalon keeps the last good configuration"
         case .sendmailUnusable(let problem):
-            "\(problem); messages stay queued until it works, the journal goes on"
+            "\(problem.english); messages stay queued until it works, the journal goes on"
         case .cannotRecordState(let problem):
             "cannot record state: \(problem); jalon goes on and tries again"
         case .stateRecordedAgain(let path):

@@ -2,7 +2,7 @@ extension DiagnosticText {
     package var french: FrenchText {
         switch self {
         case .cannotRead(let reason):
-            "illisible : \(reason)"
+            "illisible : \(reason.french)"
         case .notRegularFile:
             "n'est pas un fichier ordinaire"
         case .untrusted(let subject, let problem):
@@ -18,7 +18,7 @@ extension DiagnosticText {
         case .notAFolder:
             "n'est pas un dossier lisible"
         case .directoryUnusable(let path, let reason):
-            "impossible d'utiliser le dossier de configuration \(path) : \(reason)"
+            "impossible d'utiliser le dossier de configuration \(path) : \(reason.french)"
         case .notADirectory(let path):
             "\(path) n'est pas un dossier"
         case .ignoredFile(.personSuffix(let suggestion)):
@@ -31,7 +31,7 @@ extension DiagnosticText {
         case .noPeopleFolder:
             "il n'y a pas de dossier people/ : jalon lit un fichier par personne, people/NOM.toml"
         case .sendmailUnusable(let problem):
-            "\(problem) ; les courriels attendraient dans la file jusqu'à ce qu'il fonctionne"
+            "\(problem.french) ; les courriels attendraient dans la file jusqu'à ce qu'il fonctionne"
 
         case .expectedLineStart(let found):
             "on attend une clé, un en-tête [table] ou un commentaire, pas \(found.french)"

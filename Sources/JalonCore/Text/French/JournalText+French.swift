@@ -36,7 +36,7 @@ extension JournalText {
         case .configurationDirectoryMissing(let directory):
             "\(directory) : le dossier de configuration est introuvable ; jalon garde la dernière configuration valide"
         case .sendmailUnusable(let problem):
-            "\(problem) ; les courriels restent en file jusqu'à ce qu'il fonctionne, le journal continue"
+            "\(problem.french) ; les courriels restent en file jusqu'à ce qu'il fonctionne, le journal continue"
         case .cannotRecordState(let problem):
             "impossible d'enregistrer l'état : \(problem) ; jalon continue et réessaie"
         case .stateRecordedAgain(let path):
