@@ -18,6 +18,7 @@ import Testing
         ("ViewText", ViewText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("DiagnosticText", DiagnosticText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("CheckText", CheckText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("RulesText", RulesText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -82,6 +82,7 @@ package struct MailComposer: Sendable {
         case .deadline: fr ? "Échéance" : "Deadline"
         case .renewal: fr ? "Recyclage" : "Renewal"
         case .suivi: fr ? "Entretien de suivi" : "Follow-up interview"
+        case .dossier, .retention, .agreement, .evaluation: RulesText.mailHeading(kind).text(settings.language)
         }
     }
 
@@ -103,6 +104,8 @@ package struct MailComposer: Sendable {
             fr
                 ? "L'entretien de suivi du bilan de compétences est à organiser (environ six mois après la conclusion)."
                 : "The follow-up interview after the skills assessment is due (about six months after its end)."
+        case (.dossier, _), (.retention, _), (.agreement, _), (.evaluation, _):
+            RulesText.mailIntro(kind, past: past).text(settings.language)
         }
     }
 
@@ -120,6 +123,8 @@ package struct MailComposer: Sendable {
             fr
                 ? "Proposez une date d'entretien à la personne accompagnée."
                 : "Offer the person a date for the interview."
+        case .dossier, .retention, .agreement, .evaluation:
+            RulesText.mailAction(kind).text(settings.language)
         }
     }
 

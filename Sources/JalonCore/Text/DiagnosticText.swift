@@ -138,6 +138,11 @@ package enum DiagnosticText: Localizable, Hashable {
     case enabledWithoutFrom
     case duplicateConsultant(id: String)
 
+    // MARK: Rules
+
+    /// The renewal catalogue, CPF dossiers and the bilan's end: `RulesDiagnostic`.
+    case rules(RulesDiagnostic)
+
     // MARK: Parts of the texts
 
     /// What the parser found where it expected something else.
@@ -322,6 +327,7 @@ package enum DiagnosticText: Localizable, Hashable {
         case .unreachablePerson: .personUnreachable
         case .sendmailNotAbsolute: .mailSendmail
         case .enabledWithoutFrom: .mailFrom
+        case .rules(let problem): problem.code
         }
     }
 
@@ -413,6 +419,7 @@ package enum DiagnosticText: Localizable, Hashable {
             .noValidity, .trainingWithoutDate, .personIDTaken(id: "marie-dupont", keeper: "people/marie-dupont.toml"),
             .unreachablePerson, .sendmailNotAbsolute, .enabledWithoutFrom, .duplicateConsultant(id: "claire"),
         ]
+        all += RulesDiagnostic.samples.map { .rules($0) }
         for (index, found) in found.enumerated() {
             all += [
                 .expectedLineStart(found: found), .expectedKey(found: found), .expectedTableName(found: found),
@@ -514,5 +521,10 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case mailSendmail = "mail.sendmail"
     case mailSendmailUnusable = "mail.sendmail-unusable"
     case mailFrom = "mail.from"
+    case catalogValidity = "catalog.validity"
+    case catalogWindow = "catalog.window"
+    case dossierDates = "dossier.dates"
+    case dossierStart = "dossier.start"
+    case bilanAgreement = "bilan.agreement"
     case template = "template"
 }

@@ -108,6 +108,7 @@ extension ViewText {
             case .session, .suivi: "\(title) — \(person)"
             case .deadline: "Échéance : \(title) — \(person)"
             case .renewal: "Fin de validité : \(title) — \(person)"
+            case .dossier, .retention, .agreement, .evaluation: "\(title) — \(person)"
             }
         case .calendarDescription(let person, let personID, let consultant, let phase, let id):
             "\(ViewText.frenchDescription(person, personID, consultant, phase, id))"
@@ -167,6 +168,7 @@ extension ViewText {
         case .deadline: return "échéance le \(when)"
         case .renewal: return "fin de validité le \(when)"
         case .suivi: return "prévu le \(when)"
+        case .dossier, .retention, .agreement, .evaluation: return RulesText.when(kind, when.text).french
         }
     }
 
