@@ -60,7 +60,7 @@ enum DossierLoader {
             let earliest = calendar.adding(minimum, to: LocalDateTime(proposed, .midnight)).local.date
             if start < earliest {
                 reader.warning(
-                    .rules(.dossierStartTooEarly(start: start, earliest: earliest, minimum: minimum.description)),
+                    .rules(.dossierStartTooEarly(start: start, earliest: earliest, minimum: minimum)),
                     key: "start")
             }
         }

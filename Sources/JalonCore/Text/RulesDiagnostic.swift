@@ -17,7 +17,7 @@ package enum RulesDiagnostic: Localizable, Hashable {
     /// A dossier date before the one it follows: `end` before `start`. The dossier is left out.
     case dossierDatesBackwards(later: String, laterDate: LocalDate, earlier: String, earlierDate: LocalDate)
     /// `start` earlier than `proposed` + the least delay of the rules in force.
-    case dossierStartTooEarly(start: LocalDate, earliest: LocalDate, minimum: String)
+    case dossierStartTooEarly(start: LocalDate, earliest: LocalDate, minimum: CalendarDuration)
     /// `agreement_sent` on a person whose bilan is not funded by the employer.
     case agreementWithoutEmployer
 
@@ -39,7 +39,8 @@ package enum RulesDiagnostic: Localizable, Hashable {
             .windowAfterExpiry(key: "opens"), .windowEmpty, .windowBackwards, .ruleNeeds(key: "effective"),
             .dossierDatesBackwards(
                 later: "end", laterDate: date, earlier: "start", earlierDate: LocalDate(year: 2027, month: 3, day: 8)),
-            .dossierStartTooEarly(start: date, earliest: LocalDate(year: 2027, month: 3, day: 9), minimum: "11wd"),
+            .dossierStartTooEarly(
+                start: date, earliest: LocalDate(year: 2027, month: 3, day: 9), minimum: CalendarDuration(11, .workday)),
             .agreementWithoutEmployer,
         ]
     }

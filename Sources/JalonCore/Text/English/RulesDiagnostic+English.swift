@@ -19,7 +19,7 @@ extension RulesDiagnostic {
             "`\(later)` (\(laterDate)) comes before `\(earlier)` (\(earlierDate)): a dossier's dates follow each other; "
                 + "this dossier is left out until it is corrected, the rest of the file is planned"
         case .dossierStartTooEarly(let start, let earliest, let minimum):
-            "the training starts too early on \(start): it needs \(minimum) after the proposal was sent, "
+            "the training starts too early on \(start): it needs \(minimum.unit == .workday ? "\(minimum.count) working days" : minimum.description) after the proposal was sent, "
                 + "so \(earliest) at the earliest"
         case .agreementWithoutEmployer:
             "`agreement_sent` is only for bilans funded by the employer: add funding = \"employeur\""

@@ -20,7 +20,7 @@ extension RulesDiagnostic {
             "`\(later)` (\(laterDate)) vient avant `\(earlier)` (\(earlierDate)) : les dates d'un dossier se suivent ; "
                 + "ce dossier est ignoré jusqu'à correction, le reste du fichier est planifié"
         case .dossierStartTooEarly(let start, let earliest, let minimum):
-            "l'entrée en formation le \(start) vient trop tôt : il faut \(minimum) après l'envoi de la proposition, "
+            "l'entrée en formation le \(start) vient trop tôt : il faut \(minimum.unit == .workday ? "\(minimum.count) jours ouvrés" : minimum.description) après l'envoi de la proposition, "
                 + "soit le \(earliest) au plus tôt"
         case .agreementWithoutEmployer:
             "`agreement_sent` ne sert qu'aux bilans financés par l'employeur : ajoutez funding = \"employeur\""
