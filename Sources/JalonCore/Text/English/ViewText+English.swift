@@ -133,7 +133,7 @@ extension ViewText {
                 "jalon: no consultant \"\(id)\"; those of jalon.toml: \(known.joined(separator: ", "))"
             }
         case .unknownKind(let text):
-            "jalon: \"\(text)\" is not a kind of item; choose among session, deadline, renewal, suivi"
+            "jalon: \"\(text)\" is not a kind of item; choose among \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 

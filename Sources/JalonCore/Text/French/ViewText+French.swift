@@ -133,7 +133,7 @@ extension ViewText {
                 "jalon : aucun consultant « \(id) » ; ceux de jalon.toml : \(known.joined(separator: ", "))"
             }
         case .unknownKind(let text):
-            "jalon : « \(text) » n'est pas un genre d'élément ; choisissez parmi session, deadline, renewal, suivi"
+            "jalon : « \(text) » n'est pas un genre d'élément ; choisissez parmi \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 
