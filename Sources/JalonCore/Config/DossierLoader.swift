@@ -18,7 +18,7 @@ enum DossierLoader {
         let keys = ["requested", "proposed", "start", "end"]
         var dates: [String: LocalDate] = [:]
         for key in keys {
-            if let date = date(&reader, key) { dates[key] = date }
+            if let date = PersonLoader.date(&reader, key) { dates[key] = date }
         }
         var done = false
         var stepsDone: Set<DossierStep> = []
@@ -57,7 +57,7 @@ enum DossierLoader {
         if let proposed = dates["proposed"], let start = dates["start"],
             let minimum = RuleBook.inForce(rules.cpf, on: proposed)?.minStartAfterProposal
         {
-            let earliest = calendar.adding(minimum, to: LocalDateTime(proposed, .midnight)).local.date
+            let earliest = calendar.date(proposed, plus: minimum)
             if start < earliest {
                 reader.warning(
                     .rules(.dossierStartTooEarly(start: start, earliest: earliest, minimum: minimum)),
@@ -78,20 +78,11 @@ enum DossierLoader {
         var terms = BilanTerms()
         terms.retentionConsent = reader.bool("retention_consent")
         terms.funding = reader.headerText("funding")
-        terms.agreementSent = date(&reader, "agreement_sent")
+        terms.agreementSent = PersonLoader.date(&reader, "agreement_sent")
         terms.evaluation = reader.bool("evaluation")
         if terms.agreementSent != nil && !terms.fundedByEmployer {
             reader.warning(.rules(.agreementWithoutEmployer), key: "agreement_sent")
         }
         return terms
-    }
-
-    private static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
-        guard let node = reader.value(key) else { return nil }
-        guard case .date(let date) = node else {
-            reader.mismatch(key, expected: .date, found: node)
-            return nil
-        }
-        return date
     }
 }

@@ -46,21 +46,25 @@ enum PersonLoader {
 
         var items: [Item] = []
         var seen: [String: String] = [:]
+        /// Whether `itemID` may be taken by an item of `section`: not reserved, not taken by another.
+        func claim(_ itemID: String, _ section: String, at path: TOMLPath) -> Bool {
+            if itemID == "suivi" {
+                diagnostics.error(.reservedItemID, at: path + [.key("id")])
+            } else if let other = seen[itemID] {
+                diagnostics.error(.duplicateItemID(id: itemID, section: other), at: path + [.key("id")])
+            } else {
+                seen[itemID] = section
+                return true
+            }
+            return false
+        }
         let sections: [(String, ItemKind)] = [("session", .session), ("deadline", .deadline), ("training", .renewal)]
         for (key, kind) in sections {
             for (table, path) in reader.arrayOfTables(key) {
                 let (itemID, item) = loadItem(
                     table, kind: kind, section: key, at: path, catalog: settings.catalog, diagnostics: diagnostics)
                 // An item with other problems still holds its id, so that a duplicate is reported at once.
-                guard let itemID else { continue }
-                if itemID == "suivi" {
-                    diagnostics.error(.reservedItemID, at: path + [.key("id")])
-                } else if let other = seen[itemID] {
-                    diagnostics.error(.duplicateItemID(id: itemID, section: other), at: path + [.key("id")])
-                } else {
-                    seen[itemID] = key
-                    if let item { items.append(item) }
-                }
+                if let itemID, claim(itemID, key, at: path), let item { items.append(item) }
             }
         }
         var dossiers: [Dossier] = []
@@ -68,15 +72,7 @@ enum PersonLoader {
         for (table, path) in reader.arrayOfTables("dossier") {
             let (dossierID, dossier) = DossierLoader.load(
                 table, at: path, calendar: calendar, rules: .builtIn, diagnostics: diagnostics)
-            guard let dossierID else { continue }
-            if dossierID == "suivi" {
-                diagnostics.error(.reservedItemID, at: path + [.key("id")])
-            } else if let other = seen[dossierID] {
-                diagnostics.error(.duplicateItemID(id: dossierID, section: other), at: path + [.key("id")])
-            } else {
-                seen[dossierID] = "dossier"
-                if let dossier { dossiers.append(dossier) }
-            }
+            if let dossierID, claim(dossierID, "dossier", at: path), let dossier { dossiers.append(dossier) }
         }
         reader.finish()
         guard let id, !diagnostics.hasErrors else { return nil }
@@ -239,7 +235,7 @@ enum PersonLoader {
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.
-    private static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
+    static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
         guard let node = reader.value(key) else { return nil }
         guard case .date(let date) = node else {
             reader.mismatch(key, expected: .date, found: node)

@@ -22,9 +22,7 @@ struct BilanEndPlanner {
                     followUp: policy.followUp, onNonWorking: policy.onNonWorking, done: false, phase: nil, place: nil,
                     duration: nil))
         }
-        func after(_ date: LocalDate, _ delay: CalendarDuration) -> LocalDate {
-            calendar.adding(delay, to: LocalDateTime(date, .midnight)).local.date
-        }
+        func after(_ date: LocalDate, _ delay: CalendarDuration) -> LocalDate { calendar.date(date, plus: delay) }
         if terms.fundedByEmployer, let sent = terms.agreementSent,
             let rule = RuleBook.inForce(rules.agreement, on: sent)
         {

@@ -21,9 +21,7 @@ struct DossierPlanner {
                     onNonWorking: dossier.onNonWorking ?? policy.onNonWorking,
                     done: dossier.done || dossier.stepsDone.contains(step), phase: nil, place: nil, duration: nil))
         }
-        func after(_ date: LocalDate, _ delay: CalendarDuration) -> LocalDate {
-            calendar.adding(delay, to: LocalDateTime(date, .midnight)).local.date
-        }
+        func after(_ date: LocalDate, _ delay: CalendarDuration) -> LocalDate { calendar.date(date, plus: delay) }
         if let requested = dossier.requested, let version = RuleBook.inForce(rules.cpf, on: requested) {
             add(.answer, after(requested, version.answer))
         }

@@ -62,7 +62,7 @@ package struct ReminderPlanner: Sendable {
         if person.suivi, !hasSuiviSession, let conclusion = latestConclusion {
             let policy = settings.policy(.suivi)
             let date = calendar.zone.local(conclusion).date
-            let day = calendar.adding(policy.after, to: LocalDateTime(date, .midnight)).local.date
+            let day = calendar.date(date, plus: policy.after)
             planned.append(
                 PlannedItem(
                     person: person.id, id: "suivi", kind: .suivi,
