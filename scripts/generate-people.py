@@ -334,6 +334,14 @@ def next_working(day: dt.date, kind: str) -> dt.date:
     return day
 
 
+def add_working_days(day: dt.date, count: int, kind: str) -> dt.date:
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if working(day, kind):
+            count -= 1
+    return day
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     y, m = divmod(day.month - 1 + months, 12)
     year, month = day.year + y, m + 1
@@ -674,7 +682,9 @@ class PersonBuilder:
         it.set("funding", toml_str("cpf"))
         requested = self.day(-60, 300)
         proposed = next_working(requested + dt.timedelta(days=self.rng.randint(1, 4)), self.holiday_kind)
-        start = next_working(proposed + dt.timedelta(days=self.rng.randint(16, 45)), self.holiday_kind)
+        # At least the 11 jours ouvrés the rules ask between the proposal and the start.
+        start = next_working(add_working_days(proposed, 11, self.holiday_kind)
+                             + dt.timedelta(days=self.rng.randint(0, 30)), self.holiday_kind)
         end = start + dt.timedelta(days=self.rng.randint(20, 150))
         # The dossier has reached a stage: requested only, proposed, started, or finished.
         stage = self.weighted([(1, 20), (2, 20), (3, 30), (4, 30)])
