@@ -57,7 +57,9 @@ final class NotifyListener {
             for (i, b) in path.utf8.enumerated() { raw[i] = b }
         }
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
     }
 
@@ -106,7 +108,8 @@ func processStatus(_ pid: pid_t) -> (rss: Int, peak: Int, switches: [String: Int
 struct DaemonFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon",
-        abstract: "Start the real daemon on a configuration: start to READY, reload of one file, memory, idle wake-ups.")
+        abstract: "Start the real daemon on a configuration: start to READY, reload of one file, memory, idle wake-ups."
+    )
 
     @Option(help: "The jalon binary.")
     var jalon: String
@@ -123,6 +126,9 @@ struct DaemonFigures: ParsableCommand {
     @Option(help: "Reloads of one changed file to time.")
     var reloads = 5
 
+    @Flag(help: "Count the idle wake-ups of a second daemon started on the state the first one left.")
+    var restart = false
+
     func run() throws {
         let work = makeTemporaryDirectory("daemon")
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -134,10 +140,8 @@ struct DaemonFigures: ParsableCommand {
         ]
         if watchdog > 0 { environment["WATCHDOG_USEC"] = String(watchdog * 1_000_000) }
         let started = realtimeNanoseconds()
-        guard
-            let pid = spawn(
-                [jalon, "run", "--config", configDirectory, "--state", work + "/state"], environment: environment)
-        else { throw ExitCode(1) }
+        let arguments = [jalon, "run", "--config", configDirectory, "--state", work + "/state"]
+        guard var pid = spawn(arguments, environment: environment) else { throw ExitCode(1) }
         defer { stop(pid) }
         guard let ready = listener.wait(for: "READY=1", timeout: 600) else {
             report("ERROR", "no READY=1 within 600 s")
@@ -176,6 +180,16 @@ struct DaemonFigures: ParsableCommand {
         let memory = processStatus(pid)
         report("RSS_KB", memory.rss)
         report("PEAK_RSS_KB", memory.peak)
+        if restart {
+            stop(pid)
+            guard let again = spawn(arguments, environment: environment) else { throw ExitCode(1) }
+            pid = again
+            guard listener.wait(for: "READY=1", timeout: 600) != nil else {
+                report("ERROR", "no READY=1 within 600 s after the restart")
+                throw ExitCode(1)
+            }
+            usleep(500_000)
+        }
         if idle > 0 {
             report("IDLE_SECONDS", idle)
             report("IDLE_WAKEUPS", wakeups(of: pid, seconds: idle))
@@ -258,7 +272,9 @@ struct MailBurst: ParsableCommand {
         let end = Date().addingTimeInterval(Double(due.seconds - Instant(Date()).seconds) + 120)
         var done: [String] = []
         while Date() < end {
-            done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter { $0.hasSuffix(".done") }
+            done = ((try? FileManager.default.contentsOfDirectory(atPath: received)) ?? []).filter {
+                $0.hasSuffix(".done")
+            }
             if done.count >= count { break }
             usleep(100_000)
         }

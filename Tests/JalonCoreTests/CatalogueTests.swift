@@ -18,6 +18,8 @@ import Testing
         ("ViewText", ViewText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("DiagnosticText", DiagnosticText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("CheckText", CheckText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("LetterText", LetterText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("InvitationText", InvitationText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("RulesText", RulesText.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 

@@ -45,6 +45,21 @@ import Testing
         #expect(try String(contentsOfFile: dir.url("args"), encoding: .utf8) == "a b\n$(id)\n; rm -rf /\n")
     }
 
+    /// A descriptor this process holds without close-on-exec (a file being written, as another thread may have at
+    /// any moment) does not reach the child: a sendmail that forks a delivery holds none of jalon's files, and a
+    /// program written by another thread can still be run (no "Text file busy").
+    @Test func aChildInheritsOnlyItsStandardDescriptors() throws {
+        let dir = try TemporaryDirectory()
+        let held = open(dir.url("held"), O_WRONLY | O_CREAT, 0o600)  // no O_CLOEXEC
+        try #require(held > 3)  // 3 may be the listing's own directory
+        defer { close(held) }
+        let (output, termination, _) = try shell("ls /proc/$$/fd", timeout: .seconds(5))
+        #expect(termination == .exited(0))
+        let descriptors = output.split(separator: "\n").compactMap { Int32($0) }
+        #expect(descriptors.contains(2), "ls printed \(output)")
+        #expect(!descriptors.contains(held), "the child holds descriptor \(held): \(descriptors)")
+    }
+
     /// The test runner blocks SIGTERM in its threads (the daemon ignores it); a child ending on SIGTERM proves the
     /// mask and the dispositions were reset.
     @Test func aTimeOutEndsTheChildAndWhatItStarted() throws {
@@ -56,19 +71,24 @@ import Testing
         #expect(termination == .signaled(SIGTERM))
         #expect(Date().timeIntervalSince(started) < 10)
         let grandchild = try #require(
-            Int32(try String(contentsOfFile: dir.url("grandchild"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            Int32(
+                try String(contentsOfFile: dir.url("grandchild"), encoding: .utf8).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
         // The sleep was in the child's process group and got SIGTERM too (it may take a moment to be reaped).
         var gone = false
         for _ in 0..<50 where !gone {
-            gone = kill(grandchild, 0) != 0 || (try? String(contentsOfFile: "/proc/\(grandchild)/stat", encoding: .utf8))?
-                .split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true
+            gone =
+                kill(grandchild, 0) != 0
+                || (try? String(contentsOfFile: "/proc/\(grandchild)/stat", encoding: .utf8))?
+                    .split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true
             if !gone { usleep(100_000) }
         }
         #expect(gone, "the grandchild \(grandchild) outlived the time-out")
     }
 
     @Test func aChildThatIgnoresSIGTERMIsKilled() throws {
-        let (_, termination, timedOut) = try shell("trap '' TERM; sleep 30 & wait; sleep 30", timeout: .milliseconds(200))
+        let (_, termination, timedOut) = try shell(
+            "trap '' TERM; sleep 30 & wait; sleep 30", timeout: .milliseconds(200))
         #expect(timedOut)
         #expect(termination == .signaled(SIGKILL))
     }

@@ -89,7 +89,9 @@ import Testing
         #expect(second.sender == "suivi@horizon.example")
         let text = String(decoding: second.message, as: UTF8.self)
         #expect(text.contains("To: Marie Dupont <marie.dupont@example.org>"), "\(text)")
-        #expect(!text.contains("claire@horizon.example"), "one recipient per message")
+        // One recipient per message: the consultant is only where a reply goes.
+        #expect(text.components(separatedBy: "claire@horizon.example").count == 2, "\(text)")
+        #expect(text.contains("\nReply-To: "), "\(text)")
         func messageID(_ mail: ComposedMail) -> String? {
             let lines = String(decoding: mail.message, as: UTF8.self).components(separatedBy: "\n")
             return lines.first { $0.hasPrefix("Message-ID:") }

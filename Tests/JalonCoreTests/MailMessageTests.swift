@@ -671,34 +671,7 @@ private let pythonScript = #"""
     print(json.dumps(results))
     """#
 
-private struct PythonFailed: Error, CustomStringConvertible {
-    var status: Int32
-    var stderr: String
-    var description: String { "python3 exited with \(status): \(stderr)" }
-}
-
 private func parseWithPython(_ paths: [String]) throws -> [PythonResult] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python3Path ?? "/usr/bin/python3")
-    process.arguments = ["-c", pythonScript] + paths
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    // Read both pipes before waiting: a full pipe would block Python.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errorData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-        errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw PythonFailed(status: process.terminationStatus, stderr: String(decoding: errorData, as: UTF8.self))
-    }
+    let data = try PythonMail.run(python3Path ?? "/usr/bin/python3", ["-c", pythonScript] + paths)
     return try JSONDecoder().decode([PythonResult].self, from: data)
 }

@@ -7,7 +7,8 @@ import Testing
     let context: [String: Any] = [
         "title": "Entretien préliminaire", "heading": "Rendez-vous", "when": "mardi 8 septembre 2026 à 14 h 00",
         "when_short": "mardi 8 septembre 2026 à 14 h 00", "relative": "dans 2 jours", "person_name": "Marie Dupont",
-        "intro": "Un rendez-vous approche.", "action": "En cas d'empêchement, merci de prévenir.", "id": "m/s1/-2d",
+        "intro": "Un rendez-vous approche.", "next_step": "En cas d'empêchement, merci de prévenir.", "id": "m/s1/-2d",
+        "greeting": "Bonjour Marie Dupont,", "signature": "Bien cordialement,\nClaire Martin",
         "late": false, "follow_up": false,
     ]
 
@@ -23,11 +24,14 @@ import Testing
         for values in [context, withPlace] {
             let body = templates.render("reminder-body", language, values)
             // The paragraph saying what to do stands apart, with or without the optional lines before it.
-            #expect(body.contains("\n\n\(context["action"]!)\n"), "\(body)")
+            #expect(body.contains("\n\n\(context["next_step"]!)\n\n"), "\(body)")
+            #expect(body.hasPrefix("Bonjour Marie Dupont,\n\n"), "\(body)")
+            #expect(body.contains("\n\nBien cordialement,\nClaire Martin\n\n-- \n"), "\(body)")
             #expect(!body.contains("&"), "no HTML escaping in plain text")
         }
         let digest = templates.render(
-            "digest-body", language, ["consultant_name": "Claire", "date": "lundi", "sessions": [], "week": [], "overdue": []])
+            "digest-body", language,
+            ["consultant_name": "Claire", "date": "lundi", "sessions": [], "week": [], "overdue": []])
         #expect(!digest.contains("\n\n\n"))
         #expect(digest.components(separatedBy: "\n\n").count >= 5, "\(digest)")
     }
@@ -51,6 +55,6 @@ import Testing
         #expect(problems[0].message.contains("closed with another name"))
         #expect(problems[1].severity == .warning)
         // The broken one is replaced by the built-in template.
-        #expect(templates.render("reminder-body", .en, context).hasPrefix("Hello,"))
+        #expect(templates.render("reminder-body", .en, context).contains("\n  What:      Entretien préliminaire\n"))
     }
 }

@@ -496,7 +496,7 @@ private struct ReceivedMessage {
     var summary: String { "\(file): \(self["x-jalon-reminder"] ?? "-") \(self["message-id"] ?? "-")" }
 
     /// What every message must be: RFC 5322 and MIME as the strict policy reads it.
-    func expectWellFormed(sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectWellFormed(multipart: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(problems.isEmpty, "\(file): \(problems)", sourceLocation: sourceLocation)
         let longest = (fields["longest_line"] as? NSNumber)?.intValue ?? Int.max
         #expect(longest <= 998, "\(file): a line of \(longest) bytes", sourceLocation: sourceLocation)
@@ -509,11 +509,15 @@ private struct ReceivedMessage {
         }
         #expect(self["auto-submitted"] == "auto-generated", sourceLocation: sourceLocation)
         #expect(self["mime-version"] == "1.0", sourceLocation: sourceLocation)
-        #expect(self["content_type"] == "text/plain", sourceLocation: sourceLocation)
         #expect(
-            self["charset"]?.lowercased() == "utf-8", "\(file): charset \(self["charset"] ?? "none")",
-            sourceLocation: sourceLocation)
-        #expect(fields["multipart"] as? Bool == false, sourceLocation: sourceLocation)
+            self["content_type"] == (multipart ? "multipart/alternative" : "text/plain"), sourceLocation: sourceLocation
+        )
+        if !multipart {
+            #expect(
+                self["charset"]?.lowercased() == "utf-8", "\(file): charset \(self["charset"] ?? "none")",
+                sourceLocation: sourceLocation)
+        }
+        #expect(fields["multipart"] as? Bool == multipart, sourceLocation: sourceLocation)
         let encoding = self["content-transfer-encoding"]?.lowercased() ?? "7bit"
         if encoding == "quoted-printable" || encoding == "base64" || encoding == "7bit" {
             #expect(
@@ -594,7 +598,24 @@ private let parserScript = #"""
                 else:
                     entry["date"] = date.timestamp()
                     entry["date_offset"] = date.utcoffset().total_seconds()
-                entry["body"] = message.get_content()
+                if message.is_multipart():
+                    # An invitation (RFC 6047): the text, and the calendar read by Python's icalendar.
+                    for part in message.walk():
+                        if part.get_content_type() == "text/plain":
+                            entry["body"] = part.get_content()
+                        elif part.get_content_type() == "text/calendar":
+                            import icalendar
+                            entry["calendar_method_param"] = part.get_param("method")
+                            calendar = icalendar.Calendar.from_ical(part.get_payload(decode=True))
+                            entry["calendar_method"] = str(calendar["METHOD"])
+                            event = calendar.walk("VEVENT")[0]
+                            entry["calendar_uid"] = str(event["UID"])
+                            entry["calendar_sequence"] = str(int(event["SEQUENCE"]))
+                            entry["calendar_start"] = event["DTSTART"].dt.isoformat()
+                            entry["calendar_attendee"] = str(event["ATTENDEE"])
+                            entry["calendar_organizer"] = str(event["ORGANIZER"])
+                else:
+                    entry["body"] = message.get_content()
             except Exception as error:
                 entry["problems"].append("parsing failed: %s: %s" % (type(error).__name__, error))
             result.append(entry)
@@ -704,4 +725,120 @@ private func frenchDayAndTime(_ seconds: Int64, zone: String) -> String {
     ]
     let day = c.day == 1 ? "1er" : "\(c.day!)"
     return "\(days[c.weekday! - 1]) \(day) \(months[c.month! - 1]) \(c.year!) à \(c.hour!) h \(two(c.minute))"
+}
+
+// MARK: - Invitations
+
+/// Whether Debian's Python reads calendars (python3-icalendar, which scripts/test installs).
+private let hasICalendar: Bool =
+    (try? runTool(MailChain.python, ["-c", "import icalendar"], timeout: 20))?.status == 0
+
+extension MailEndToEndTests {
+    @Test(
+        "4. jalon run sends an invitation per session, an update when one moves, none again after a restart, a cancellation when one is done or removed",
+        .enabled(if: hasICalendar, "python3-icalendar is missing (apt-get install python3-icalendar)"))
+    func invitationsAreSentOnceAndUpdated() throws {
+        let rig = try MailRig()
+        defer { rig.tearDown() }
+        try rig.scratch.write("config/jalon.toml", settings(rig) + "[policy.session]\ninvite = true\n")
+        // Three days ahead, whole minutes: no reminder comes due during the test.
+        let start = (Int64(Date().timeIntervalSince1970) / 60 + 3 * 1440) * 60
+        func person(_ at: Int64) -> String {
+            """
+            name       = "Hélène Lefèvre"
+            email      = "helene.lefevre@example.org"
+            consultant = "jerome"
+
+            [[session]]
+            id       = "investigation-1"
+            at       = \(localDateTime(at, zone: Self.zone))
+            title    = "Investigation : enquête métier"
+            duration = "2h"
+            remind   = ["-1d"]
+
+            [[session]]
+            id       = "investigation-2"
+            at       = \(localDateTime(start + 7 * 86_400, zone: Self.zone))
+            title    = "Investigation : restitution"
+            remind   = ["-1d"]
+
+            """
+        }
+        try rig.scratch.write("config/people/helene.toml", person(start))
+        let check = try jalon(["check", "--config", rig.configuration])
+        #expect(check.status == 0 && check.stdout == "", "jalon check: \(check.stdout)\(check.stderr)")
+
+        let first = try rig.startJalon(name: "run-1")
+        try #require(rig.waitForMessages(2, timeout: 15), "no invitation arrived\n\(rig.diagnostics)\n\(first.output)")
+        usleep(500_000)
+        var messages = try rig.receivedMessages()
+        try #require(messages.count == 2, "\(messages.map(\.summary))")
+        let invitation = try #require(
+            messages.first { $0["calendar_uid"] == "helene/investigation-1@jalon.invalid" },
+            "\(messages.map(\.summary))")
+        invitation.expectWellFormed(multipart: true)
+        #expect(invitation.envelopeRecipients == ["helene.lefevre@example.org"])
+        #expect(invitation["calendar_method"] == "REQUEST")
+        #expect(invitation["calendar_method_param"] == invitation["calendar_method"], "MIME method= is METHOD")
+        #expect(invitation["calendar_uid"] == "helene/investigation-1@jalon.invalid")
+        #expect(invitation["calendar_sequence"] == "0")
+        #expect(invitation["calendar_organizer"] == "mailto:jerome.ostberg@horizon.example")
+        #expect(invitation["calendar_attendee"] == "mailto:helene.lefevre@example.org")
+        #expect(invitation["calendar_start"]?.hasPrefix(localDateTime(start, zone: Self.zone)) == true)
+        #expect(invitation.body.hasPrefix("Bonjour Hélène Lefèvre,"), "\(invitation.body)")
+
+        // The session moves a day later: the running daemon sends an update, same UID, higher SEQUENCE.
+        let moved = start + 86_400
+        try rig.scratch.write("config/people/helene.toml", person(moved))
+        try #require(rig.waitForMessages(3, timeout: 15), "no update arrived\n\(rig.diagnostics)\n\(first.output)")
+        usleep(500_000)
+        let stopped = first.stop(timeout: 5)
+        #expect(!stopped.killed && !stopped.signaled && stopped.status == 0, "\(first.output)")
+        messages = try rig.receivedMessages()
+        try #require(messages.count == 3, "only the moved session is sent again: \(messages.map(\.summary))")
+        let update = try #require(messages.first { $0["calendar_sequence"] == "1" }, "\(messages.map(\.summary))")
+        update.expectWellFormed(multipart: true)
+        #expect(update["calendar_method"] == "REQUEST" && update["calendar_method_param"] == "REQUEST")
+        #expect(update["calendar_uid"] == "helene/investigation-1@jalon.invalid")
+        #expect(update["calendar_start"]?.hasPrefix(localDateTime(moved, zone: Self.zone)) == true)
+
+        // Started again on the same state: nothing is sent again.
+        let second = try rig.startJalon(name: "run-2")
+        usleep(2_500_000)
+        #expect(second.isRunning, "the second jalon run ended by itself: \(second.output)")
+        #expect(try rig.receivedMessages().count == 3, "after a restart\n\(second.output)")
+
+        // `jalon done` on the second session, before it happens: the running daemon cancels it.
+        let done = try jalon(["done", "--config", rig.configuration, "--state", rig.state, "helene/investigation-2"])
+        #expect(done.status == 0, "jalon done: \(done.stdout)\(done.stderr)")
+        try #require(
+            rig.waitForMessages(4, timeout: 15), "no cancellation arrived\n\(rig.diagnostics)\n\(second.output)")
+        usleep(500_000)
+        let doneCancel = try #require(
+            try rig.receivedMessages().first {
+                $0["calendar_uid"] == "helene/investigation-2@jalon.invalid" && $0["calendar_method"] == "CANCEL"
+            })
+        doneCancel.expectWellFormed(multipart: true)
+        #expect(doneCancel["calendar_method_param"] == "CANCEL" && doneCancel["calendar_sequence"] == "1")
+
+        // The sessions removed from the file: a cancellation for the one still standing, none for the other.
+        try rig.scratch.write(
+            "config/people/helene.toml",
+            "name = \"Hélène Lefèvre\"\nemail = \"helene.lefevre@example.org\"\nconsultant = \"jerome\"\n")
+        try #require(
+            rig.waitForMessages(5, timeout: 15), "no cancellation arrived\n\(rig.diagnostics)\n\(second.output)")
+        usleep(1_000_000)
+        let secondStop = second.stop(timeout: 5)
+        #expect(!secondStop.killed && !secondStop.signaled && secondStop.status == 0, "\(second.output)")
+        messages = try rig.receivedMessages()
+        #expect(messages.count == 5, "\(messages.map(\.summary))")
+        let cancel = try #require(
+            messages.first {
+                $0["calendar_uid"] == "helene/investigation-1@jalon.invalid" && $0["calendar_method"] == "CANCEL"
+            }, "\(messages.map(\.summary))")
+        cancel.expectWellFormed(multipart: true)
+        #expect(cancel["calendar_method_param"] == "CANCEL")
+        #expect(cancel["calendar_sequence"] == "2")
+        #expect(cancel["calendar_uid"] == "helene/investigation-1@jalon.invalid")
+    }
 }

@@ -53,6 +53,8 @@ package struct Policy: Hashable, Sendable {
     /// For `retention` and `evaluation`: whether every bilan's end derives the item (`enabled = true`); off by
     /// default, a person file's `retention_consent` or `evaluation` turns it on (or off) for that person.
     package var enabled: Bool = true
+    /// For sessions only: whether the person gets a calendar invitation (iMIP) for each session.
+    package var invite = false
 
     /// The built-in policies of SPEC §2.
     package static func builtIn(_ kind: ItemKind) -> Policy {
@@ -179,6 +181,8 @@ package struct Item: Hashable, Sendable {
     package var done: Bool
     /// The date of `done = 2027-03-01` (the local date of a date-time), when the file gives one.
     package var doneOn: LocalDate? = nil
+    /// A session's `invite`: nil, the policy's.
+    package var invite: Bool? = nil
 }
 
 /// One person file.
@@ -198,4 +202,6 @@ package struct Person: Hashable, Sendable {
     package var dossiers: [Dossier] = []
     /// The keys of the bilan's end: `retention_consent`, `funding`, `agreement_sent`.
     package var bilan: BilanTerms = BilanTerms()
+    /// `locale`: the language of the messages the person receives; nil, the settings'.
+    package var language: Language? = nil
 }

@@ -43,6 +43,7 @@ enum PersonLoader {
         let remindAt = reader.timeOfDay("remind_at")
         let suivi = reader.bool("suivi") ?? true
         let bilan = DossierLoader.bilanTerms(&reader)
+        let language = reader.choice("locale", Language.self)
 
         var items: [Item] = []
         var seen: [String: String] = [:]
@@ -78,10 +79,16 @@ enum PersonLoader {
         guard let id, !diagnostics.hasErrors else { return nil }
         let person = Person(
             id: id, name: name ?? email?.name ?? id, email: email?.address, consultant: consultant, zone: zone,
-            holidays: holidays, remindAt: remindAt, suivi: suivi, items: items, file: file, dossiers: dossiers,
-            bilan: bilan)
+            holidays: holidays, remindAt: remindAt, suivi: suivi, items: items, file: file,
+            dossiers: dossiers, bilan: bilan, language: language)
         if settings.mail.enabled && person.email == nil && remindsThemselves(person, settings: settings) {
             diagnostics.warning(.unreachablePerson, at: [.key("name")])
+        }
+        let invited = person.items.filter {
+            $0.kind == .session && !$0.done && ($0.invite ?? settings.policy(.session).invite)
+        }
+        if person.email == nil && !invited.isEmpty {
+            diagnostics.warning(.uninvitablePerson(sessions: invited.map(\.id)), at: [.key("name")])
         }
         return person
     }
@@ -230,7 +237,7 @@ enum PersonLoader {
             Item(
                 id: id, kind: kind, title: title, base: base, phase: phase, duration: duration, place: place,
                 trainingKind: trainingKind, remind: overrides.remind, to: overrides.to, followUp: overrides.followUp,
-                onNonWorking: overrides.onNonWorking, done: done, doneOn: doneOn)
+                onNonWorking: overrides.onNonWorking, done: done, doneOn: doneOn, invite: overrides.invite)
         )
     }
 

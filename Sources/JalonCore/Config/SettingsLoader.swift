@@ -130,6 +130,7 @@ enum SettingsLoader {
         if let to = overrides.to { policy.to = to }
         if let followUp = overrides.followUp { policy.followUp = followUp }
         if let rule = overrides.onNonWorking { policy.onNonWorking = rule }
+        if let invite = overrides.invite { policy.invite = invite }
         if kind == .retention || kind == .evaluation, let enabled = reader.bool("enabled") {
             policy.enabled = enabled
         }
@@ -152,9 +153,12 @@ struct ItemOverrides {
     /// Nil: not given; `.some(nil)`: `follow_up = false`.
     var followUp: FollowUp??
     var onNonWorking: NonWorkingRule?
+    /// Sessions only: `invite`.
+    var invite: Bool?
 
     static func read(_ reader: inout TableReader, kind: ItemKind) -> ItemOverrides {
         var result = ItemOverrides()
+        if kind == .session { result.invite = reader.bool("invite") }
         result.remind = reader.durations("remind")
         result.to = reader.recipients("to")
         result.onNonWorking = reader.choice("on_non_working", NonWorkingRule.self)

@@ -327,6 +327,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         plan(people, now: now)
         reportSkipped()
         recorder.persist()
+        if sendInvitations() > 0 { mailWorker?.pump() }
     }
 
     private func directoryChanged(_ changes: DirectoryChanges) {
@@ -460,6 +461,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                 mailSupervisor.settingsApplied(live.settings, people: live.people.values, store: recorder.store))
         }
         scheduleDigests()
+        sendInvitations()
         calendarFile.changed()
         mailWorker?.pump()
         if reason != .start {
@@ -577,6 +579,14 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
         guard !jobs.isEmpty else { return }
         recorder.record(jobs.map { ($0.key.reminder, Outcome.onTime) }, mail: jobs)
         mailWorker?.pump()
+    }
+
+    /// Queues the invitations the sessions call for now (`InvitationSender`).
+    @discardableResult
+    private func sendInvitations() -> Int {
+        InvitationSender().update(
+            settings: live.settings, people: live.people.values, acknowledgements: acknowledgements,
+            store: recorder.store, now: now)
     }
 
     // MARK: - Status

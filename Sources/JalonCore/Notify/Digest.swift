@@ -1,5 +1,6 @@
 /// The daily digest of a consultant with `digest = "08:00"`: one message a day in place of individual emails —
-/// today's sessions, this week's deadlines and renewals, overdue items not yet done.
+/// today's sessions, what comes in a rolling 7 days (today and the 6 days after it, in the settings' zone), overdue
+/// items not yet done — each with the `PERSON/ITEM` id that `jalon done` takes.
 package struct DigestComposer: Sendable {
     package var composer: MailComposer
 
@@ -40,7 +41,8 @@ package struct DigestComposer: Sendable {
         guard settings.mail.enabled, let from = settings.mail.from, let email = consultant.email else { return nil }
         let zone = settings.zone
         let today = zone.local(instant).date
-        let weekEnd = instant + 7 * 86_400
+        let until = today.adding(days: 6)
+        let weekEnd = zone.resolve(LocalDateTime(today.adding(days: 7), LocalTime(hour: 0, minute: 0)))
         let planner = ReminderPlanner(settings: settings)
         var sessions: [(Instant, [String: Any])] = []
         var week: [(Instant, [String: Any])] = []
@@ -53,13 +55,14 @@ package struct DigestComposer: Sendable {
                     "title": item.title, "person_name": person.name, "person": person.id, "id": item.key,
                     "kind": WordText.kind(item.kind).text(language),
                 ]
-                if item.kind == .session {
-                    guard local.date == today else { continue }
+                if item.kind == .session, local.date == today {
                     entry["time"] = DateText.time(local.time, language)
                     if let place = item.place { entry["place"] = place }
                     sessions.append((at, entry))
                 } else if at >= instant && at < weekEnd {
-                    entry["date"] = DateText.day(local.date, language)
+                    entry["date"] =
+                        item.kind == .session
+                        ? DateText.dayAndTime(local, language) : DateText.day(local.date, language)
                     week.append((at, entry))
                 }
             }
@@ -78,7 +81,10 @@ package struct DigestComposer: Sendable {
             "consultant_name": consultant.name, "date": DateText.day(today, language),
             "sessions": sessions.sorted(by: order).map(\.1), "week": week.sorted(by: order).map(\.1),
             "overdue": overdue, "count": sessions.count + week.count + overdue.count,
+            "until": DateText.day(until, language),
         ]
+        let ids = sessions.sorted(by: order).map(\.1) + week.sorted(by: order).map(\.1) + overdue
+        if let first = ids.first?["id"] { context["example"] = first }
         if let name = from.name { context["sender_name"] = name }
         let key = DigestComposer.key(consultant: consultant.id, at: instant)
         let message = MailMessage(

@@ -62,6 +62,8 @@ package struct MailAssembler: Sendable {
         case .test:
             guard case .address(let address) = job.key.recipient else { return .noAddress }
             return .message(TestMessage(settings: settings).compose(to: address, now: now))
+        case .invitation:
+            return InvitationComposer(context: context).compose(job, now: now)
         case .rendered:
             guard let message = job.message, case .address(let address) = job.key.recipient else { return .noAddress }
             return .message(

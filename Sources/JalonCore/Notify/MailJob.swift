@@ -55,6 +55,8 @@ package enum MailKind: String, Sendable, Codable, CaseIterable {
     case test
     /// A message written whole before jalon queued one message per recipient; sent as it was.
     case rendered
+    /// A session's calendar invitation to its person (iMIP): a REQUEST, an update or a CANCEL.
+    case invitation
 }
 
 /// The data a queued message is composed from at each try, as stored in the queue (JSON).
@@ -78,6 +80,17 @@ package struct MailRequest: Hashable, Sendable, Codable {
     package var lateTo: Int64?
     /// For `rendered` messages: the envelope sender.
     package var sender: String?
+    // An invitation's own data: what it says at its SEQUENCE (the start is `base`).
+    package var method: String?
+    package var sequence: Int?
+    /// A REQUEST that updates one already sent (its text says the appointment changed).
+    package var update: Bool?
+    package var end: Int64?
+    package var place: String?
+    /// A cancellation's person and consultant as they were invited: used when the person's file is gone.
+    package var attendee: String?
+    package var attendeeName: String?
+    package var consultant: String?
 
     package init() {}
 
@@ -188,6 +201,35 @@ package enum MailQueue {
                 reminder: DigestComposer.key(consultant: consultant.id, at: instant),
                 recipient: .namedConsultant(consultant.id)),
             kind: .digest, request: MailRequest())
+    }
+
+    /// The invitation a decision of the `InvitationPlanner` sends the session's person: named by the session and its
+    /// SEQUENCE (`PERSON/ITEM/invitation-N`, due at the session's start), so that it is queued once per (UID,
+    /// SEQUENCE). None when mail is off.
+    package static func invitation(_ decision: InvitationPlanner.Decision, settings: Settings) -> MailJob? {
+        guard settings.mail.enabled, settings.mail.from != nil else { return nil }
+        let record = decision.record
+        let event = record.event
+        var request = MailRequest()
+        request.person = event.person
+        request.item = event.item
+        request.itemKind = ItemKind.session.rawValue
+        request.step = "invitation-\(record.sequence)"
+        request.zone = event.zone
+        request.title = event.title
+        request.base = event.start.seconds
+        request.end = event.end?.seconds
+        request.place = event.place
+        request.method = record.method.rawValue
+        request.sequence = record.sequence
+        request.update = decision.isUpdate ? true : nil
+        if record.method == .cancel {
+            request.attendee = event.attendee?.address
+            request.attendeeName = event.attendee?.name
+            request.consultant = event.consultant
+        }
+        let key = ReminderKey(id: event.person + "/" + event.item + "/" + request.step!, due: event.start)
+        return MailJob(key: MailKey(reminder: key, recipient: .person), kind: .invitation, request: request)
     }
 
     /// A test message to `address`, asked for at `now` (`jalon test-mail` through the running daemon).

@@ -34,11 +34,19 @@ package struct MailMessage: Sendable, Equatable {
     /// Written after the standard fields, e.g. `("X-Jalon-Reminder", "marie-dupont/titre-pro/-14d")`. A name that
     /// repeats one of the standard fields is left out.
     package var extraHeaders: [(name: String, value: String)]
+    /// `Reply-To` (RFC 5322 §3.6.2): where a reply goes, the person's consultant.
+    package var replyTo: MailAddress?
+    /// A calendar sent along with the text (an iMIP invitation, RFC 6047): the message is then
+    /// `multipart/alternative`, the text first and the calendar second.
+    package var calendar: CalendarPart?
 
     package init(
         from: MailAddress, to: [MailAddress], subject: String, date: Instant, zone: Zone, messageID: String,
-        body: String, extraHeaders: [(name: String, value: String)] = []
+        body: String, extraHeaders: [(name: String, value: String)] = [], replyTo: MailAddress? = nil,
+        calendar: CalendarPart? = nil
     ) {
+        self.replyTo = replyTo
+        self.calendar = calendar
         self.from = from
         self.to = to
         self.subject = subject
@@ -54,6 +62,7 @@ package struct MailMessage: Sendable, Equatable {
             && lhs.zone == rhs.zone && lhs.messageID == rhs.messageID && lhs.body == rhs.body
             && lhs.extraHeaders.count == rhs.extraHeaders.count
             && zip(lhs.extraHeaders, rhs.extraHeaders).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+            && lhs.replyTo == rhs.replyTo && lhs.calendar == rhs.calendar
     }
 
     /// The message as bytes for sendmail: header fields, a blank line, then the body.
@@ -64,14 +73,21 @@ package struct MailMessage: Sendable, Equatable {
         var fields: [[String]] = [
             Self.addressField("From", [from]),
             Self.addressField("To", to),
+        ]
+        if let replyTo { fields.append(Self.addressField("Reply-To", [replyTo])) }
+        fields += [
             Self.unstructuredField("Subject", subject),
             ["Date: " + Self.dateText(date, zone: zone)],
             Self.messageIDField(messageID),
             ["Auto-Submitted: auto-generated"],
             ["MIME-Version: 1.0"],
-            ["Content-Type: text/plain; charset=utf-8"],
-            ["Content-Transfer-Encoding: quoted-printable"],
         ]
+        let boundary = calendar.map { _ in Self.boundary(messageID) }
+        if let boundary {
+            fields.append(["Content-Type: multipart/alternative; boundary=\"\(boundary)\""])
+        } else {
+            fields += [["Content-Type: text/plain; charset=utf-8"], ["Content-Transfer-Encoding: quoted-printable"]]
+        }
         for header in extraHeaders {
             let name = Self.fieldName(header.name)
             guard !Self.standardFields.contains(name.lowercased()) else { continue }
@@ -83,7 +99,11 @@ package struct MailMessage: Sendable, Equatable {
             out.append(0x0A)
         }
         out.append(0x0A)
-        out += Self.quotedPrintable(body)
+        if let calendar, let boundary {
+            out += Self.alternative(text: body, calendar: calendar, boundary: boundary)
+        } else {
+            out += Self.quotedPrintable(body)
+        }
         return out
     }
 
@@ -122,7 +142,7 @@ extension MailMessage {
     static let encodedWordMaxBytes = 45
 
     static let standardFields: Set<String> = [
-        "from", "to", "subject", "date", "message-id", "auto-submitted", "mime-version", "content-type",
+        "from", "to", "reply-to", "subject", "date", "message-id", "auto-submitted", "mime-version", "content-type",
         "content-transfer-encoding",
     ]
 

@@ -17,8 +17,11 @@ package struct MailTemplates: Sendable {
     package static let builtIn: MailTemplates = {
         var result = MailTemplates()
         for (key, text) in BuiltInTemplates.all {
-            // Built-in templates are part of jalon and parse; a failure here is a bug caught by the tests.
-            if let template = try? MustacheTemplate(string: pragma + text) { result.templates[key] = template }
+            // French ones are typeset as the catalogue is (a narrow no-break space before « : ; ? ! »); the values
+            // put into them are not. Built-in templates are part of jalon and parse; a failure here is a bug caught
+            // by the tests.
+            let typeset = key.hasSuffix(".fr") ? FrenchText.typeset(text) : text
+            if let template = try? MustacheTemplate(string: pragma + typeset) { result.templates[key] = template }
         }
         return result
     }()
@@ -97,7 +100,7 @@ enum BuiltInTemplates {
         "reminder-subject.en": "{{#late}}[Late] {{/late}}{{#follow_up}}Follow-up {{follow_up_number}} – {{/follow_up}}"
             + "{{heading}}: {{title}} – {{when_short}}",
         "reminder-body.fr": """
-        Bonjour,
+        {{greeting}}
 
         {{#late}}Ce rappel part en retard ; il était prévu le {{due}}.{{#late_reason}} Pourquoi : {{late_reason}}.{{/late_reason}}
 
@@ -112,15 +115,16 @@ enum BuiltInTemplates {
         {{/place}}{{#duration}}  Durée  : {{duration}}
         {{/duration}}
 
-        {{action}}
+        {{next_step}}
+
+        {{signature}}
 
         --\u{20}
-        Message automatique de jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
-        Référence : {{id}}
+        {{footer}}
 
         """,
         "reminder-body.en": """
-        Hello,
+        {{greeting}}
 
         {{#late}}This reminder is late; it was due on {{due}}.{{#late_reason}} Why: {{late_reason}}.{{/late_reason}}
 
@@ -128,18 +132,19 @@ enum BuiltInTemplates {
 
         {{/follow_up}}{{intro}}
 
-          What     : {{title}}
-          For      : {{person_name}}{{#consultant_name}} (supported by {{consultant_name}}){{/consultant_name}}
-          When     : {{when}}, {{relative}}
-        {{#place}}  Where    : {{place}}
-        {{/place}}{{#duration}}  Duration : {{duration}}
+          What:      {{title}}
+          For:       {{person_name}}{{#consultant_name}} (supported by {{consultant_name}}){{/consultant_name}}
+          When:      {{when}}, {{relative}}
+        {{#place}}  Where:     {{place}}
+        {{/place}}{{#duration}}  Duration:  {{duration}}
         {{/duration}}
 
-        {{action}}
+        {{next_step}}
+
+        {{signature}}
 
         --\u{20}
-        Automatic message from jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
-        Reference: {{id}}
+        {{footer}}
 
         """,
         "digest-subject.fr": "Votre journée du {{date}} : {{count}} point(s) de suivi",
@@ -147,53 +152,53 @@ enum BuiltInTemplates {
         "digest-body.fr": """
         Bonjour {{consultant_name}},
 
-        Voici le point du {{date}}.
+        Voici le point du {{date}}, pour les 7 jours jusqu'au {{until}}.
 
         Séances du jour :
-        {{#sessions}}  - {{time}} : {{title}} avec {{person_name}}{{#place}} ({{place}}){{/place}}
+        {{#sessions}}  - {{time}} : {{title}} avec {{person_name}}{{#place}} ({{place}}){{/place}} – {{id}}
         {{/sessions}}{{^sessions}}  (aucune)
         {{/sessions}}
 
-        Échéances et recyclages de la semaine :
-        {{#week}}  - {{date}} : {{title}} ({{kind}}) – {{person_name}}
-        {{/week}}{{^week}}  (aucun)
+        Dans les 7 jours :
+        {{#week}}  - {{date}} : {{title}} ({{kind}}) – {{person_name}} – {{id}}
+        {{/week}}{{^week}}  (rien)
         {{/week}}
 
         En retard, pas encore faits :
-        {{#overdue}}  - depuis le {{date}} : {{title}} ({{kind}}) – {{person_name}}
+        {{#overdue}}  - depuis le {{date}} : {{title}} ({{kind}}) – {{person_name}} – {{id}}
         {{/overdue}}{{^overdue}}  (rien)
         {{/overdue}}
 
-        Pour marquer un élément comme fait : jalon done PERSONNE/ÉLÉMENT
+        Pour marquer un élément comme fait : jalon done suivi de son identifiant PERSONNE/ÉLÉMENT, donné en fin de ligne{{#example}} (par exemple jalon done {{example}}){{/example}}.
 
         --\u{20}
-        Message automatique de jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
+        Message envoyé automatiquement par jalon{{#sender_name}} pour {{sender_name}}{{/sender_name}}.
 
         """,
         "digest-body.en": """
         Hello {{consultant_name}},
 
-        Here is your summary for {{date}}.
+        Here is your summary for {{date}}, for the 7 days until {{until}}.
 
         Today's sessions:
-        {{#sessions}}  - {{time}}: {{title}} with {{person_name}}{{#place}} ({{place}}){{/place}}
+        {{#sessions}}  - {{time}}: {{title}} with {{person_name}}{{#place}} ({{place}}){{/place}} – {{id}}
         {{/sessions}}{{^sessions}}  (none)
         {{/sessions}}
 
-        This week's deadlines and renewals:
-        {{#week}}  - {{date}}: {{title}} ({{kind}}) – {{person_name}}
-        {{/week}}{{^week}}  (none)
+        In the next 7 days:
+        {{#week}}  - {{date}}: {{title}} ({{kind}}) – {{person_name}} – {{id}}
+        {{/week}}{{^week}}  (nothing)
         {{/week}}
 
         Overdue, not done yet:
-        {{#overdue}}  - since {{date}}: {{title}} ({{kind}}) – {{person_name}}
+        {{#overdue}}  - since {{date}}: {{title}} ({{kind}}) – {{person_name}} – {{id}}
         {{/overdue}}{{^overdue}}  (nothing)
         {{/overdue}}
 
-        To mark an item as done: jalon done PERSON/ITEM
+        To mark an item as done: jalon done followed by its PERSON/ITEM id, given at the end of its line{{#example}} (for example jalon done {{example}}){{/example}}.
 
         --\u{20}
-        Automatic message from jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
+        Sent automatically by jalon{{#sender_name}} for {{sender_name}}{{/sender_name}}.
 
         """,
     ]

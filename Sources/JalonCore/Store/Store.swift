@@ -62,16 +62,19 @@ package final class Store: Sendable {
     /// - Throws: `StoreError` — never resets a database it cannot read: a corrupt file is reported, not replaced.
     package init(directory: String, readOnly: Bool = false, verify: Bool = true) throws(StoreError) {
         path = directory + "/" + Store.fileName
+        var existing = false
         if !readOnly {
-            // An existing database is checked through a read-only connection first: a read-write one would set up
-            // WAL mode and migrate, that is write to a file that may be damaged or from a newer jalon.
             var st = stat()
-            if stat(path, &st) == 0 && st.st_size > 0 { _ = try Store(directory: directory, readOnly: true) }
+            existing = stat(path, &st) == 0 && st.st_size > 0
             try Store.prepareDirectory(directory)
         }
         var configuration = GRDB.Configuration()
         configuration.readonly = readOnly
-        configuration.journalMode = readOnly ? .default : .wal
+        // WAL mode is set below, once an existing file is known to be sound and not from a newer jalon: nothing is
+        // written to a file that may be damaged. One connection for the checks and the work: a second, temporary
+        // one would leave libdispatch's thread-pool monitor waking the daemon every second for the rest of its life
+        // (GRDB's queue, when it goes, hands its specifics' destructors to a global queue).
+        configuration.journalMode = .default
         configuration.busyMode = .timeout(10)
         configuration.label = "jalon.state"
         if !readOnly {
@@ -93,12 +96,7 @@ package final class Store: Sendable {
         }
         do {
             database = try DatabaseQueue(path: openPath, configuration: configuration)
-            if !readOnly {
-                try database.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA synchronous = FULL")
-                }
-            }
-            if verify {
+            if verify || existing {
                 try database.read { db in
                     let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
                     guard check == "ok" else {
@@ -106,19 +104,28 @@ package final class Store: Sendable {
                     }
                 }
             }
-            if !readOnly {
-                try Store.migrator.migrate(database)
-                try database.write { db in
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)",
-                        arguments: [String(Int64(Date().timeIntervalSince1970))])
-                }
-            }
             try database.read { db in
                 if try Store.migrator.hasBeenSuperseded(db) {
                     throw StoreError(
                         code: .newerSchema,
                         message: "the state database \(path) was written by a newer jalon; upgrade jalon to use it")
+                }
+            }
+            if !readOnly {
+                try database.writeWithoutTransaction { db in
+                    let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    guard mode == "wal" else {
+                        throw StoreError(
+                            code: .unwritable, message: "the state database \(path) cannot be set up for writing",
+                            cause: "journal mode \(mode ?? "unknown")")
+                    }
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
+                try Store.migrator.migrate(database)
+                try database.write { db in
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)",
+                        arguments: [String(Int64(Date().timeIntervalSince1970))])
                 }
             }
         } catch let error as StoreError {
@@ -263,6 +270,7 @@ package final class Store: Sendable {
         }
         migrator.registerMigration("4: mail per recipient") { db in try Store.migrateToMailPerRecipient(db) }
         registerCalendarSequences(&migrator)
+        registerInvitations(&migrator)
         return migrator
     }
 }

@@ -131,6 +131,8 @@ package enum DiagnosticText: Localizable, Hashable {
     case trainingWithoutDate
     case personIDTaken(id: String, keeper: String)
     case unreachablePerson
+    /// `invite = true` for sessions of a person who has no `email`: they get no invitation.
+    case uninvitablePerson(sessions: [String])
 
     // MARK: Settings
 
@@ -325,6 +327,7 @@ package enum DiagnosticText: Localizable, Hashable {
         case .expiresAndObtained, .noValidity: .trainingValidity
         case .personIDTaken: .personDuplicate
         case .unreachablePerson: .personUnreachable
+        case .uninvitablePerson: .personUninvitable
         case .sendmailNotAbsolute: .mailSendmail
         case .enabledWithoutFrom: .mailFrom
         case .rules(let problem): problem.code
@@ -417,7 +420,8 @@ package enum DiagnosticText: Localizable, Hashable {
             .missingAt, .missingDue, .unknownTrainingKind(value: "sts", suggestion: "sst", catalog: ["sst", "caces"]),
             .unknownTrainingKind(value: "x", suggestion: nil, catalog: ["sst", "caces"]), .expiresAndObtained,
             .noValidity, .trainingWithoutDate, .personIDTaken(id: "marie-dupont", keeper: "people/marie-dupont.toml"),
-            .unreachablePerson, .sendmailNotAbsolute, .enabledWithoutFrom, .duplicateConsultant(id: "claire"),
+            .unreachablePerson, .uninvitablePerson(sessions: ["s1", "s2"]), .sendmailNotAbsolute, .enabledWithoutFrom,
+            .duplicateConsultant(id: "claire"),
         ]
         all += RulesDiagnostic.samples.map { .rules($0) }
         for (index, found) in found.enumerated() {
@@ -496,6 +500,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case idFileMismatch = "id.file-mismatch"
     case personDuplicate = "person.duplicate"
     case personUnreachable = "person.unreachable"
+    case personUninvitable = "person.uninvitable"
     case durationInvalid = "duration.invalid"
     case durationUnit = "duration.unit"
     case durationTooLarge = "duration.too-large"

@@ -17,8 +17,6 @@ package enum RulesText: Localizable {
     case mailHeading(ItemKind)
     /// A mail's first paragraph, before the date (`past`) or after it.
     case mailIntro(ItemKind, past: Bool)
-    /// A mail's last paragraph: what to do.
-    case mailAction(ItemKind)
 
     /// The kinds the rules derive.
     package static let kinds: [ItemKind] = [.dossier, .retention, .agreement, .evaluation]
@@ -32,7 +30,7 @@ package enum RulesText: Localizable {
         ]
         all += DossierStep.allCases.map { .dossierStep($0, dossier: "Titre pro DWWM") }
         for kind in kinds {
-            all += [.kind(kind), .mailHeading(kind), .mailIntro(kind, past: false), .mailAction(kind)]
+            all += [.kind(kind), .mailHeading(kind), .mailIntro(kind, past: false)]
             // The evaluation says the same before and after its date.
             if kind != .evaluation { all.append(.mailIntro(kind, past: true)) }
         }

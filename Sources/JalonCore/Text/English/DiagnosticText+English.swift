@@ -247,6 +247,9 @@ extension DiagnosticText {
         case .unreachablePerson:
             "no reminder will reach this person by email: reminders are addressed to them, but the file has no "
                 + "`email`"
+        case .uninvitablePerson(let sessions):
+            "invite = true, but this person has no `email`: they get no invitation for "
+                + (sessions.count == 1 ? "session " : "sessions ") + sessions.joined(separator: ", ")
 
         case .sendmailNotAbsolute:
             "`sendmail` must be an absolute path, or an array of an absolute path and its arguments, like "

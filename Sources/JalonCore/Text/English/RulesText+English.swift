@@ -53,13 +53,6 @@ extension RulesText {
                 "The later evaluation of the skills assessment is to be collected from the beneficiary."
             default: WordText.kind(kind).english
             }
-        case .mailAction(let kind):
-            switch kind {
-            case .retention: "Once the documents are destroyed, say so: the reminders will stop."
-            case .evaluation: "Once the evaluation is collected, say so: the follow-ups will stop."
-            case .agreement: "Once the agreement is signed, or refused, say so: the reminders will stop."
-            default: "Once it is done, say so: the reminders for this item will stop."
-            }
         }
     }
 

@@ -256,6 +256,8 @@ extension DiagnosticText {
         case .unreachablePerson:
             "aucun rappel n'atteindra cette personne par courriel : des rappels lui sont adressés, mais le fichier "
                 + "n'a pas d'`email`"
+        case .uninvitablePerson(let sessions):
+            "invite = true, mais cette personne n'a pas d'`email` : elle ne recevra pas d'invitation pour \(sessions.count == 1 ? "la séance" : "les séances") \(sessions.joined(separator: ", "))"
 
         case .sendmailNotAbsolute:
             "`sendmail` doit être un chemin absolu, ou un tableau d'un chemin absolu et de ses arguments, comme "

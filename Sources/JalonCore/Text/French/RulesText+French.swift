@@ -52,13 +52,6 @@ extension RulesText {
             case (.evaluation, _): "L'évaluation à froid du bilan est à recueillir auprès du bénéficiaire."
             default: "\(WordText.kind(kind).french)"
             }
-        case .mailAction(let kind):
-            switch kind {
-            case .retention: "Quand les documents sont détruits, signalez-le : les rappels s'arrêteront."
-            case .evaluation: "Quand l'évaluation est recueillie, signalez-le : les relances s'arrêteront."
-            case .agreement: "Quand la convention est signée, ou refusée, signalez-le : les rappels s'arrêteront."
-            default: "Quand c'est fait, signalez-le : les rappels de cet élément s'arrêteront."
-            }
         }
     }
 
