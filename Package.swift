@@ -30,7 +30,9 @@ let package = Package(
                 "CLinux",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The renewal catalogue and the rules, as data compiled into the binary (`PackageResources`).
+            resources: [.embedInCode("Rules/catalog.toml"), .embedInCode("Rules/rules.toml")]
         ),
         .executableTarget(
             name: "jalon",

@@ -2,7 +2,7 @@
 """Generate a realistic jalon configuration directory for benchmarks.
 
 Usage:
-    generate-people.py --people N --seed S --out DIR [--start 2026-12-01] [--force]
+    generate-people.py --people N --seed S --out DIR [--start 2026-12-01] [--force] [--rules]
 
 Writes DIR/jalon.toml (a few [[consultant]] entries, SPEC §2 default policies,
 timezone Europe/Paris, mail disabled) and DIR/people/<bucket>/<id>.toml for N
@@ -29,6 +29,14 @@ Four profiles of people:
     of SPEC §3 or custom trainings with valid_for) and a yearly review;
   - accompagnement: regular support sessions (job search, business creation)
     with roadmap deadlines.
+
+With --rules, people also get what the rules of providers derive: CPF
+dossiers ([[dossier]], at every stage) for accompanied people and finished
+bilans, the bilan's end (retention_consent, an employer-funded bilan's
+agreement_sent; jalon.toml turns on [policy.retention] and [policy.evaluation]),
+the newer catalogue kinds (CACES by recommendation, CNAPS, amiante, RP1, PCR)
+with their renewal windows, and a [[catalog]] table. Without it, the output is
+the same as before those existed.
 
 Python 3.11 standard library only.
 """
@@ -227,6 +235,15 @@ CATALOG_TITLES = {
                    "Certiphyto opérateur"],
     "aipr": ["AIPR opérateur", "AIPR encadrant"],
 }
+# With --rules: the newer catalogue kinds, some with a renewal window, and one of jalon.toml's [[catalog]].
+RULES_CATALOG = CATALOG + [
+    ("caces-r482", 120), ("caces-r486", 60), ("caces-r489", 60), ("cnaps-carte-pro", 60),
+    ("amiante-ss4", 36), ("rp1", 36), ("pcr", 60), ("sst-formateur", 36), ("habilitation-grue", 24),
+]
+DOSSIER_TITLES = [
+    "Titre pro Développeur web (CPF)", "CACES R489 (CPF)", "Anglais professionnel TOEIC (CPF)",
+    "Créer et gérer son entreprise (CPF)", "Permis C (CPF)", "Bureautique TOSA (CPF)",
+]
 CUSTOM_TRAININGS = [  # (id, title, valid_for spelling, months)
     ("travail-hauteur", "Travail en hauteur et port du harnais", "3 ans", 36),
     ("gestes-postures", "Gestes et postures (PRAP)", "24 mois", 24),
@@ -314,6 +331,14 @@ def working(day: dt.date, kind: str) -> bool:
 def next_working(day: dt.date, kind: str) -> dt.date:
     while not working(day, kind):
         day += dt.timedelta(days=1)
+    return day
+
+
+def add_working_days(day: dt.date, count: int, kind: str) -> dt.date:
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if working(day, kind):
+            count -= 1
     return day
 
 
@@ -408,7 +433,9 @@ class Item:
 
 
 class PersonBuilder:
-    def __init__(self, rng: random.Random, start: dt.date, index: int, consultants: list[str]):
+    def __init__(self, rng: random.Random, start: dt.date, index: int, consultants: list[str],
+                 rules: bool = False):
+        self.rules = rules
         self.rng = rng
         self.start = start
         self.index = index
@@ -532,7 +559,7 @@ class PersonBuilder:
     def training(self) -> None:
         it = Item("training")
         if self.chance(0.8):
-            kind, months = self.pick(CATALOG)
+            kind, months = self.pick(RULES_CATALOG if self.rules else CATALOG)
             it.set("id", toml_str(self.unique_id(kind)))
             it.set("kind", toml_str(kind))
             if kind in CATALOG_TITLES and self.chance(0.5):
@@ -647,6 +674,42 @@ class PersonBuilder:
             self.deadline(stem, title.format(entreprise=entreprise, metier=metier, formation=formation), due)
         return "accompagnement à la création d'entreprise" if creation else "accompagnement vers l'emploi"
 
+    # -- with --rules
+    def dossier(self) -> None:
+        it = Item("dossier")
+        it.set("id", toml_str(self.unique_id("cpf")))
+        it.set("title", toml_str(self.pick(DOSSIER_TITLES)))
+        it.set("funding", toml_str("cpf"))
+        requested = self.day(-60, 300)
+        proposed = next_working(requested + dt.timedelta(days=self.rng.randint(1, 4)), self.holiday_kind)
+        # At least the 11 jours ouvrés the rules ask between the proposal and the start.
+        start = next_working(add_working_days(proposed, 11, self.holiday_kind)
+                             + dt.timedelta(days=self.rng.randint(0, 30)), self.holiday_kind)
+        end = start + dt.timedelta(days=self.rng.randint(20, 150))
+        # The dossier has reached a stage: requested only, proposed, started, or finished.
+        stage = self.weighted([(1, 20), (2, 20), (3, 30), (4, 30)])
+        for key, day in list(zip(("requested", "proposed", "start", "end"), (requested, proposed, start, end)))[:stage]:
+            it.set(key, day.isoformat())
+        if stage >= 3 and self.chance(0.5):
+            it.set("done", toml_list(["answer"]))
+        if self.chance(0.1):
+            it.set("remind", toml_list(["+0d"]))
+        self.items.append(it)
+
+    def rules_items(self, profile: str) -> list[tuple[str, str]]:
+        """The dossiers and the bilan's end keys: items go to self.items, person keys are returned."""
+        keys: list[tuple[str, str]] = []
+        if profile in ("accompagnement", "feuille") and self.consultant:
+            for _ in range(self.weighted([(0, 30), (1, 55), (2, 15)])):
+                self.dossier()
+        if profile in ("bilan", "feuille"):
+            if self.chance(0.4):
+                keys.append(("retention_consent", "true" if self.chance(0.5) else "false"))
+            if self.chance(0.2):
+                keys.append(("funding", toml_str("employeur")))
+                keys.append(("agreement_sent", self.day(-60, 120).isoformat()))
+        return keys
+
     # -- the whole person
     def build(self, used_ids: set[str]) -> tuple[str, str]:
         rng = self.rng
@@ -687,6 +750,8 @@ class PersonBuilder:
         description = getattr(self, f"profile_{profile}")()
         if profile in ("bilan", "feuille") and self.chance(0.03):
             header.append(("suivi", "false"))
+        if self.rules:
+            header += self.rules_items(profile)
 
         out = [f"# {name} — {description}."]
         width = max(len(k) for k, _ in header)
@@ -712,7 +777,8 @@ def consultant_entries(n_people: int) -> list[tuple[str, str, str]]:
     return result
 
 
-def settings_text(consultants: list[tuple[str, str, str]], seed: str, n_people: int, start: dt.date) -> str:
+def settings_text(consultants: list[tuple[str, str, str]], seed: str, n_people: int, start: dt.date,
+                  rules: bool = False) -> str:
     lines = [
         f"# Réglages de jalon générés par generate-people.py (graine {seed}, {n_people} personnes,",
         f"# fenêtre à partir du {start.isoformat()}). Les politiques sont celles par défaut de la SPEC, §2.",
@@ -752,6 +818,24 @@ def settings_text(consultants: list[tuple[str, str, str]], seed: str, n_people: 
         'remind = ["-14d", "+0d"]',
         'to     = ["consultant"]',
     ]
+    if rules:
+        lines += [
+            "",
+            "[policy.retention]",
+            "enabled = true",
+            "",
+            "[policy.evaluation]",
+            "enabled = true",
+            'after   = "6 mois"',
+            "",
+            "[[catalog]]",
+            'kind     = "habilitation-grue"',
+            'title    = "Habilitation grue (interne)"',
+            'validity = "2 years"',
+            'window   = { opens = "-2 months", closes = "-2 weeks" }',
+            'source   = "Règlement intérieur"',
+            "checked  = 2026-11-30",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -784,6 +868,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", required=True, metavar="DIR", help="configuration directory to write")
     parser.add_argument("--start", default="2026-12-01", metavar="DATE",
                         help="first day of the benchmark window (default 2026-12-01)")
+    parser.add_argument("--rules", action="store_true",
+                        help="add CPF dossiers, the bilan's end and the newer catalogue kinds")
     parser.add_argument("--force", action="store_true",
                         help="replace DIR/jalon.toml and DIR/people/ when they exist")
     args = parser.parse_args(argv)
@@ -811,7 +897,7 @@ def main(argv: list[str]) -> int:
 
     seed = str(args.seed)
     consultants = consultant_entries(args.people)
-    write_file(settings_path, settings_text(consultants, seed, args.people, start))
+    write_file(settings_path, settings_text(consultants, seed, args.people, start, args.rules))
     consultant_ids = [c[0] for c in consultants]
 
     width = max(3, len(str(max(0, args.people - 1) // 1000)))
@@ -819,7 +905,7 @@ def main(argv: list[str]) -> int:
     current_bucket = None
     for index in range(args.people):
         rng = random.Random(f"jalon-people:{seed}:{index}")
-        pid, text = PersonBuilder(rng, start, index, consultant_ids).build(used_ids)
+        pid, text = PersonBuilder(rng, start, index, consultant_ids, args.rules).build(used_ids)
         bucket = f"{index // 1000:0{width}d}"
         folder = os.path.join(people_root, bucket)
         if bucket != current_bucket:

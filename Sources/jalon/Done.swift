@@ -7,7 +7,10 @@ struct Done: ParsableCommand {
         abstract: "Record that an item is finished: its reminders stop.",
         discussion: """
             PERSON/ITEM names an item of a person file (a session, a deadline, a training) or the derived \
-            follow-up interview (PERSON/suivi); a reminder id, PERSON/ITEM/STEP, names its item. The acknowledgement \
+            follow-up interview (PERSON/suivi); a reminder id, PERSON/ITEM/STEP, names its item. A step of a CPF \
+            dossier is PERSON/DOSSIER/STEP (answer, entry, exit, service-fait), and one of its reminders \
+            PERSON/DOSSIER/STEP/REMINDER; the end of a bilan is PERSON/bilan/retention, PERSON/bilan/agreement or \
+            PERSON/bilan/evaluation. The acknowledgement \
             is kept in the state database for the item as it is now: if the item's date changes later, its new \
             reminders are due again. A running daemon honours it within a second; `agenda` and `status` show it at \
             once. `jalon undone` takes it back. Writing done = true in the file does the same, for good.

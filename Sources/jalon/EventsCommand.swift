@@ -26,7 +26,10 @@ struct EventsCommand: ParsableCommand {
 
     @OptionGroup var people: PeopleOptions
 
-    @Option(help: ArgumentHelp("Only items of this kind: session, deadline, renewal or suivi.", valueName: "KIND"))
+    @Option(
+        help: ArgumentHelp(
+            "Only items of this kind: session, deadline, renewal, suivi, dossier, retention, agreement or evaluation.",
+            valueName: "KIND"))
     var kind: String?
 
     @Flag(help: "Print JSON instead of a table.")

@@ -27,9 +27,14 @@ struct Undone: ParsableCommand {
             Output.standardError("jalon: " + CommandText.notAnItem(argument: item).text(settings.language) + "\n")
             throw ExitCode(64)
         }
-        let removed: Int
+        var removed = 0
+        var key = argument.key
         do {
-            removed = try Store(directory: directories.stateDirectory).unacknowledge(item: argument.key)
+            let store = try Store(directory: directories.stateDirectory)
+            for candidate in argument.keys where removed == 0 {
+                removed = try store.unacknowledge(item: candidate)
+                key = candidate
+            }
         } catch {
             Output.standardError(
                 "jalon: " + CommandText.stateUnusable(problem: error.text(settings.language)).text(settings.language)
@@ -45,6 +50,6 @@ struct Undone: ParsableCommand {
             throw ExitCode(1)
         }
         let told = Daemon.notifyAcknowledged(stateDirectory: directories.stateDirectory)
-        Output.standardOutput(CommandText.undone(item: argument.key, told: told).text(settings.language) + "\n")
+        Output.standardOutput(CommandText.undone(item: key, told: told).text(settings.language) + "\n")
     }
 }

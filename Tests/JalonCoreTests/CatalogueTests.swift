@@ -27,6 +27,8 @@ import Testing
         ("ArgumentText", ArgumentText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("TemplateText", TemplateText.samples.map { ($0.text(.fr), $0.text(.en)) }),
         ("TitleText", TitleText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("RulesText", RulesText.samples.map { ($0.text(.fr), $0.text(.en)) }),
+        ("RulesDiagnostic", RulesDiagnostic.samples.map { ($0.text(.fr), $0.text(.en)) }),
     ]
 
     @Test(arguments: catalogues.map(\.0))

@@ -165,7 +165,9 @@ import Testing
             let to = try #require(object["to"] as? [String])
             #expect(to == to.sorted())
             #expect(id == "\(object["person"]!)/\(object["item"]!)/\(object["step"]!)")
-            #expect(["session", "deadline", "renewal", "suivi"].contains(object["kind"] as? String ?? ""))
+            #expect(
+                ["session", "deadline", "renewal", "suivi", "dossier", "retention", "agreement", "evaluation"].contains(
+                    object["kind"] as? String ?? ""))
             #expect((object["follow_up"] as? Bool) == (object["step"] as? String ?? "").hasPrefix("follow-up-"))
             #expect(due >= formatter.date(from: "2026-12-01T00:00:00+01:00")!)
             #expect(due < formatter.date(from: "2027-12-01T00:00:00+01:00")!)

@@ -146,6 +146,7 @@ package struct Agenda: Sendable {
     /// "rappel J-2", "relance 1": what kind of reminder it is.
     static func stepText(_ reminder: Reminder, _ language: Language) -> String {
         if let index = reminder.followUpIndex { return ViewText.followUpStep(index).text(language) }
+        if let window = RenewalWindow.stepText(reminder.step) { return window.text(language) }
         guard let duration = try? CalendarDuration.parse(reminder.step) else { return reminder.step }
         return ViewText.step(duration).text(language)
     }

@@ -222,9 +222,7 @@ package struct ConfigurationLoader: Sendable {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = entry.entryName
             if name.hasPrefix(".") { continue }
             let child = relative + "/" + name
             var childStat = stat()
@@ -278,9 +276,7 @@ package struct ConfigurationLoader: Sendable {
             var names: [String] = []
             while let entry = readdir(dir), budget > 0 {
                 budget -= 1
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = entry.entryName
                 if !name.hasPrefix(".") { names.append(name) }
             }
             for name in names.sorted(by: bytesPrecede) {

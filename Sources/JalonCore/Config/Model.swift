@@ -4,12 +4,18 @@ package enum Language: String, CaseIterable, Sendable {
     case en
 }
 
-/// The four kinds of item that produce reminders (SPEC §5).
+/// The kinds of item that produce reminders (SPEC §5), with those the rules providers live by derive: a step of a
+/// CPF dossier, the destruction of a bilan's documents, the signature of its three-party agreement, its evaluation
+/// "à froid".
 package enum ItemKind: String, CaseIterable, Sendable {
     case session
     case deadline
     case renewal
     case suivi
+    case dossier
+    case retention
+    case agreement
+    case evaluation
 }
 
 /// The phases of a bilan and of what follows it.
@@ -44,6 +50,9 @@ package struct Policy: Hashable, Sendable {
     package var onNonWorking: NonWorkingRule
     /// For `suivi` only: how long after the conclusion session the follow-up interview falls.
     package var after: CalendarDuration
+    /// For `retention` and `evaluation`: whether every bilan's end derives the item (`enabled = true`); off by
+    /// default, a person file's `retention_consent` or `evaluation` turns it on (or off) for that person.
+    package var enabled: Bool = true
     /// For sessions only: whether the person gets a calendar invitation (iMIP) for each session.
     package var invite = false
 
@@ -69,6 +78,8 @@ package struct Policy: Hashable, Sendable {
             return Policy(
                 remind: [d(-14, .day), d(0, .day)], to: [.consultant], followUp: nil,
                 onNonWorking: .keep, after: d(6, .month))
+        case .dossier, .retention, .agreement, .evaluation:
+            return RulesPolicies.builtIn(kind)
         }
     }
 }
@@ -120,6 +131,8 @@ package struct Settings: Sendable {
     package var policies: [ItemKind: Policy]
     /// `[calendar] file`: where the daemon keeps its calendar; nil: `calendar.ics` in the state directory.
     package var calendarFile: String? = nil
+    /// The renewal catalogue: the built-in one with the `[[catalog]]` tables of `jalon.toml` over it.
+    package var catalog: [String: CatalogEntry] = RenewalCatalog.builtIn
 
     /// The defaults, with the system's zone (or `zone` when given).
     package static func defaults(zone: Zone = .system) -> Settings {
@@ -139,23 +152,6 @@ package enum DateSpec: Hashable, Sendable {
     case date(LocalDate)
     case local(LocalDateTime)
     case offset(LocalDateTime, minutes: Int)
-}
-
-/// A training catalog entry (SPEC §3).
-package struct TrainingKind: Sendable {
-    package var title: String
-    package var validity: CalendarDuration
-
-    package static let catalog: [String: TrainingKind] = [
-        "sst": TrainingKind(title: "Sauveteur Secouriste du Travail (MAC)", validity: CalendarDuration(24, .month)),
-        "habilitation-electrique": TrainingKind(title: "Habilitation électrique", validity: CalendarDuration(3, .year)),
-        "caces": TrainingKind(title: "CACES", validity: CalendarDuration(5, .year)),
-        "fco": TrainingKind(title: "Formation continue obligatoire (FCO)", validity: CalendarDuration(5, .year)),
-        "aipr": TrainingKind(
-            title: "Autorisation d'intervention à proximité des réseaux (AIPR)", validity: CalendarDuration(5, .year)),
-        "ssiap": TrainingKind(title: "SSIAP (remise à niveau)", validity: CalendarDuration(36, .month)),
-        "certiphyto": TrainingKind(title: "Certiphyto", validity: CalendarDuration(5, .year)),
-    ]
 }
 
 /// A `[[session]]`, `[[deadline]]` or `[[training]]` of a person, as written.
@@ -202,6 +198,10 @@ package struct Person: Hashable, Sendable {
     package var items: [Item]
     /// The file, relative to the configuration directory.
     package var file: String
+    /// `[[dossier]]`: CPF dossiers.
+    package var dossiers: [Dossier] = []
+    /// The keys of the bilan's end: `retention_consent`, `funding`, `agreement_sent`.
+    package var bilan: BilanTerms = BilanTerms()
     /// `locale`: the language of the messages the person receives; nil, the settings'.
     package var language: Language? = nil
 }

@@ -42,31 +42,45 @@ enum PersonLoader {
         let holidays = reader.choice("holidays", HolidaySet.self)
         let remindAt = reader.timeOfDay("remind_at")
         let suivi = reader.bool("suivi") ?? true
+        let bilan = DossierLoader.bilanTerms(&reader)
         let language = reader.choice("locale", Language.self)
 
         var items: [Item] = []
         var seen: [String: String] = [:]
+        /// Whether `itemID` may be taken by an item of `section`: not reserved, not taken by another.
+        func claim(_ itemID: String, _ section: String, at path: TOMLPath) -> Bool {
+            if itemID == "suivi" {
+                diagnostics.error(.reservedItemID, at: path + [.key("id")])
+            } else if let other = seen[itemID] {
+                diagnostics.error(.duplicateItemID(id: itemID, section: other), at: path + [.key("id")])
+            } else {
+                seen[itemID] = section
+                return true
+            }
+            return false
+        }
         let sections: [(String, ItemKind)] = [("session", .session), ("deadline", .deadline), ("training", .renewal)]
         for (key, kind) in sections {
             for (table, path) in reader.arrayOfTables(key) {
-                let (itemID, item) = loadItem(table, kind: kind, section: key, at: path, diagnostics: diagnostics)
+                let (itemID, item) = loadItem(
+                    table, kind: kind, section: key, at: path, catalog: settings.catalog, diagnostics: diagnostics)
                 // An item with other problems still holds its id, so that a duplicate is reported at once.
-                guard let itemID else { continue }
-                if itemID == "suivi" {
-                    diagnostics.error(.reservedItemID, at: path + [.key("id")])
-                } else if let other = seen[itemID] {
-                    diagnostics.error(.duplicateItemID(id: itemID, section: other), at: path + [.key("id")])
-                } else {
-                    seen[itemID] = key
-                    if let item { items.append(item) }
-                }
+                if let itemID, claim(itemID, key, at: path), let item { items.append(item) }
             }
+        }
+        var dossiers: [Dossier] = []
+        let calendar = WorkCalendar(zone: zone ?? settings.zone, holidays: holidays ?? settings.holidays)
+        for (table, path) in reader.arrayOfTables("dossier") {
+            let (dossierID, dossier) = DossierLoader.load(
+                table, at: path, calendar: calendar, rules: .builtIn, diagnostics: diagnostics)
+            if let dossierID, claim(dossierID, "dossier", at: path), let dossier { dossiers.append(dossier) }
         }
         reader.finish()
         guard let id, !diagnostics.hasErrors else { return nil }
         let person = Person(
             id: id, name: name ?? email?.name ?? id, email: email?.address, consultant: consultant, zone: zone,
-            holidays: holidays, remindAt: remindAt, suivi: suivi, items: items, file: file, language: language)
+            holidays: holidays, remindAt: remindAt, suivi: suivi, items: items, file: file,
+            dossiers: dossiers, bilan: bilan, language: language)
         if settings.mail.enabled && person.email == nil && remindsThemselves(person, settings: settings) {
             diagnostics.warning(.unreachablePerson, at: [.key("name")])
         }
@@ -123,6 +137,7 @@ enum PersonLoader {
 
     private static func loadItem(
         _ table: TOML.Table, kind: ItemKind, section: String, at path: TOMLPath,
+        catalog entries: [String: CatalogEntry],
         diagnostics: DiagnosticCollector
     ) -> (id: String?, item: Item?) {
         var reader = TableReader(table, at: path, context: .table("[[\(section)]]"), diagnostics: diagnostics)
@@ -184,9 +199,9 @@ enum PersonLoader {
             }
         case .renewal:
             trainingKind = reader.string("kind")
-            let catalog = trainingKind.flatMap { TrainingKind.catalog[$0] }
+            let catalog = trainingKind.flatMap { entries[$0] }
             if let wanted = trainingKind, catalog == nil {
-                let known = TrainingKind.catalog.keys.sorted()
+                let known = entries.keys.sorted()
                 reader.error(
                     .unknownTrainingKind(
                         value: printable(wanted), suggestion: closest(to: wanted, among: known), catalog: known),
@@ -213,7 +228,7 @@ enum PersonLoader {
             } else if !reader.has("obtained") && !reader.has("expires") {
                 diagnostics.error(.trainingWithoutDate, at: path)
             }
-        case .suivi:
+        case .suivi, .dossier, .retention, .agreement, .evaluation:
             break
         }
         guard let id, let base else { return (id, nil) }
@@ -227,7 +242,7 @@ enum PersonLoader {
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.
-    private static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
+    static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
         guard let node = reader.value(key) else { return nil }
         guard case .date(let date) = node else {
             reader.mismatch(key, expected: .date, found: node)

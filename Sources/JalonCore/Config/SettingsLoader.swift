@@ -31,6 +31,11 @@ enum SettingsLoader {
                 settings.consultants[consultant.id] = consultant
             }
         }
+        for (table, path) in reader.arrayOfTables("catalog") {
+            if let entry = CatalogEntryReader.read(table, at: path, over: settings.catalog, diagnostics: diagnostics) {
+                settings.catalog[entry.kind] = entry
+            }
+        }
         if let calendar = reader.table("calendar") {
             settings.calendarFile = loadCalendar(calendar, at: reader.keyPath("calendar"), diagnostics: diagnostics)
         }
@@ -126,7 +131,10 @@ enum SettingsLoader {
         if let followUp = overrides.followUp { policy.followUp = followUp }
         if let rule = overrides.onNonWorking { policy.onNonWorking = rule }
         if let invite = overrides.invite { policy.invite = invite }
-        if kind == .suivi, let after = reader.duration("after") {
+        if kind == .retention || kind == .evaluation, let enabled = reader.bool("enabled") {
+            policy.enabled = enabled
+        }
+        if kind == .suivi || kind == .evaluation, let after = reader.duration("after") {
             if after.count <= 0 {
                 reader.error(.afterNotPositive, key: "after")
             } else {

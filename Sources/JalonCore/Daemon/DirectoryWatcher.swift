@@ -34,9 +34,11 @@ final class DirectoryWatcher: @unchecked Sendable {  // confined to its queue
     private var pending = DirectoryChanges()
     private var debounce: DispatchWorkItem?
 
-    private static let folderMask: UInt32 = UInt32(
-        IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF
-            | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+    private static let folderMask: UInt32 =
+        UInt32(
+            IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
+                | IN_DELETE_SELF
+                | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
 
     /// - Parameter report: called on `queue` with what changed, after `quietPeriod` without events.
     init?(
@@ -54,7 +56,8 @@ final class DirectoryWatcher: @unchecked Sendable {  // confined to its queue
         source.setCancelHandler { @Sendable in close(fd) }
         source.setEventHandler { @Sendable [weak self] in self?.drain() }
         addTree("")
-        etcWatch = inotify_add_watch(fd, "/etc", UInt32(IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_ATTRIB))
+        etcWatch = inotify_add_watch(
+            fd, "/etc", UInt32(IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_ATTRIB))
         let parent = root.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         parentWatch = inotify_add_watch(fd, parent.isEmpty ? "/" : parent, UInt32(IN_CREATE | IN_MOVED_TO))
         source.resume()
@@ -72,9 +75,7 @@ final class DirectoryWatcher: @unchecked Sendable {  // confined to its queue
         guard let dir = opendir(absolute(relative)) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = entry.entryName
             guard !name.hasPrefix("."), entry.pointee.d_type == UInt8(DT_DIR) else { continue }
             addTree(relative.isEmpty ? name : relative + "/" + name)
         }

@@ -111,8 +111,12 @@ package struct MailComposer: Sendable {
         switch (r.kind, toPerson) {
         case (.session, true): return .nextStep(.attend(consultant: told))
         case (.session, false): return .nextStep(.prepare(person: name))
-        case (.deadline, true), (.renewal, true): return .nextStep(.reportDone(consultant: told, id: id))
-        case (.deadline, false), (.renewal, false): return .nextStep(.markDone(id: id))
+        case (.deadline, true), (.renewal, true), (.dossier, true), (.retention, true), (.agreement, true),
+            (.evaluation, true):
+            return .nextStep(.reportDone(consultant: told, id: id))
+        case (.deadline, false), (.renewal, false), (.dossier, false), (.retention, false), (.agreement, false),
+            (.evaluation, false):
+            return .nextStep(.markDone(id: id))
         case (.suivi, _): return .nextStep(.planSuivi(person: name, id: id))
         }
     }

@@ -14,6 +14,8 @@ package struct PlannedItem: Sendable {
     package var phase: Phase?
     package var place: String?
     package var duration: CalendarDuration?
+    /// A renewal's window (from its catalogue entry): two more reminders, when it opens and on its last day.
+    package var window: RenewalWindow? = nil
 
     package var key: String { person + "/" + id }
 }
@@ -54,12 +56,13 @@ package struct ReminderPlanner: Sendable {
                     remind: item.remind ?? policy.remind, to: item.to ?? policy.to,
                     followUp: item.kind == .session ? nil : (item.followUp ?? policy.followUp),
                     onNonWorking: item.onNonWorking ?? policy.onNonWorking, done: item.done, phase: item.phase,
-                    place: item.place, duration: item.duration))
+                    place: item.place, duration: item.duration,
+                    window: item.kind == .renewal ? item.trainingKind.flatMap { settings.catalog[$0]?.window } : nil))
         }
         if person.suivi, !hasSuiviSession, let conclusion = latestConclusion {
             let policy = settings.policy(.suivi)
             let date = calendar.zone.local(conclusion).date
-            let day = calendar.adding(policy.after, to: LocalDateTime(date, .midnight)).local.date
+            let day = calendar.date(date, plus: policy.after)
             planned.append(
                 PlannedItem(
                     person: person.id, id: "suivi", kind: .suivi,
@@ -68,7 +71,23 @@ package struct ReminderPlanner: Sendable {
                     followUp: policy.followUp, onNonWorking: policy.onNonWorking, done: false, phase: .suivi,
                     place: nil, duration: nil))
         }
+        planned += derivedItems(of: person, conclusion: latestConclusion, calendar: calendar, remindAt: remindAt)
         return planned
+    }
+
+    /// The items of the person's dossiers and of the end of their bilan, after the file's own.
+    private func derivedItems(
+        of person: Person, conclusion: Instant?, calendar: WorkCalendar, remindAt: LocalTime
+    ) -> [PlannedItem] {
+        guard !person.dossiers.isEmpty || conclusion != nil || person.bilan.agreementSent != nil else { return [] }
+        var result: [PlannedItem] = []
+        let dossiers = DossierPlanner(settings: settings, rules: .builtIn)
+        for dossier in person.dossiers {
+            result += dossiers.items(of: dossier, person: person, calendar: calendar, remindAt: remindAt)
+        }
+        result += BilanEndPlanner(settings: settings, rules: .builtIn).items(
+            of: person, end: conclusion.map { calendar.zone.local($0).date }, calendar: calendar, remindAt: remindAt)
+        return result
     }
 
     /// Every reminder of `person` due in `window` (all of them by default), in no particular order.
@@ -120,6 +139,9 @@ package struct ReminderPlanner: Sendable {
                         title: item.title, base: item.base.instant))
             }
         }
+        if let renewalWindow = item.window {
+            result += renewalWindow.reminders(for: item, to: to, calendar: calendar, in: window)
+        }
         return result
     }
 
@@ -158,7 +180,7 @@ package struct ReminderPlanner: Sendable {
     /// The item's title, else a title from what it is.
     func title(of item: Item) -> String {
         if let title = item.title { return title }
-        if let kind = item.trainingKind, let entry = TrainingKind.catalog[kind] { return entry.title }
+        if let kind = item.trainingKind, let entry = settings.catalog[kind] { return entry.title }
         if let phase = item.phase { return TitleText.phase(phase).text(settings.language) }
         return item.kind == .session ? TitleText.appointment.text(settings.language) : item.id
     }

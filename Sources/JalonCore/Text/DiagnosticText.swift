@@ -140,6 +140,11 @@ package enum DiagnosticText: Localizable, Hashable {
     case enabledWithoutFrom
     case duplicateConsultant(id: String)
 
+    // MARK: Rules
+
+    /// The renewal catalogue, CPF dossiers and the bilan's end: `RulesDiagnostic`.
+    case rules(RulesDiagnostic)
+
     // MARK: Parts of the texts
 
     /// What the parser found where it expected something else.
@@ -325,6 +330,7 @@ package enum DiagnosticText: Localizable, Hashable {
         case .uninvitablePerson: .personUninvitable
         case .sendmailNotAbsolute: .mailSendmail
         case .enabledWithoutFrom: .mailFrom
+        case .rules(let problem): problem.code
         }
     }
 
@@ -417,6 +423,7 @@ package enum DiagnosticText: Localizable, Hashable {
             .unreachablePerson, .uninvitablePerson(sessions: ["s1", "s2"]), .sendmailNotAbsolute, .enabledWithoutFrom,
             .duplicateConsultant(id: "claire"),
         ]
+        all += RulesDiagnostic.samples.map { .rules($0) }
         for (index, found) in found.enumerated() {
             all += [
                 .expectedLineStart(found: found), .expectedKey(found: found), .expectedTableName(found: found),
@@ -519,5 +526,10 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case mailSendmail = "mail.sendmail"
     case mailSendmailUnusable = "mail.sendmail-unusable"
     case mailFrom = "mail.from"
+    case catalogValidity = "catalog.validity"
+    case catalogWindow = "catalog.window"
+    case dossierDates = "dossier.dates"
+    case dossierStart = "dossier.start"
+    case bilanAgreement = "bilan.agreement"
     case template = "template"
 }

@@ -18,6 +18,8 @@ extension Timeline {
                 let step: String
                 if let index = reminder.followUpIndex {
                     step = ViewText.followUpStep(index).text(language)
+                } else if let window = RenewalWindow.stepText(reminder.step) {
+                    step = window.text(language)
                 } else if let duration = try? CalendarDuration.parse(reminder.step) {
                     step = ViewText.step(duration).text(language)
                 } else {

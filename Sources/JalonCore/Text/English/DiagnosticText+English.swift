@@ -258,6 +258,8 @@ extension DiagnosticText {
             "mail is enabled but has no `from` address to send from"
         case .duplicateConsultant(let id):
             "consultant id \"\(id)\" is used twice; each [[consultant]] needs its own id"
+        case .rules(let problem):
+            problem.english
         }
     }
 }

@@ -66,6 +66,7 @@ extension WordText {
             case .deadline: "deadline"
             case .renewal: "renewal"
             case .suivi: "follow-up interview"
+            case .dossier, .retention, .agreement, .evaluation: RulesText.kind(kind).english
             }
         case .relative(let seconds):
             switch Distance(seconds: seconds) {

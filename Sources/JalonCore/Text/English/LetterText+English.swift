@@ -19,6 +19,14 @@ extension LetterText {
             "A training certificate has expired: the refresher course is due."
         case .intro(.suivi, _):
             "The follow-up interview after the skills assessment is due (about six months after its end)."
+        case .heading(.dossier): RulesText.mailHeading(.dossier).english
+        case .heading(.retention): RulesText.mailHeading(.retention).english
+        case .heading(.agreement): RulesText.mailHeading(.agreement).english
+        case .heading(.evaluation): RulesText.mailHeading(.evaluation).english
+        case .intro(.dossier, let past): RulesText.mailIntro(.dossier, past: past).english
+        case .intro(.retention, let past): RulesText.mailIntro(.retention, past: past).english
+        case .intro(.agreement, let past): RulesText.mailIntro(.agreement, past: past).english
+        case .intro(.evaluation, let past): RulesText.mailIntro(.evaluation, past: past).english
         case .nextStep(.attend(let consultant?)):
             "If you cannot make it, reply to this message to tell \(consultant) as soon as possible and agree on "
                 + "another date."

@@ -108,6 +108,7 @@ extension ViewText {
             case .session, .suivi: "\(title) — \(person)"
             case .deadline: "Deadline: \(title) — \(person)"
             case .renewal: "Expires: \(title) — \(person)"
+            case .dossier, .retention, .agreement, .evaluation: "\(title) — \(person)"
             }
         case .calendarDescription(let person, let personID, let consultant, let phase, let id):
             ViewText.englishDescription(person, personID, consultant, phase, id)
@@ -132,7 +133,7 @@ extension ViewText {
                 "jalon: no consultant \"\(id)\"; those of jalon.toml: \(known.joined(separator: ", "))"
             }
         case .unknownKind(let text):
-            "jalon: \"\(text)\" is not a kind of item; choose among session, deadline, renewal, suivi"
+            "jalon: \"\(text)\" is not a kind of item; choose among \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 
@@ -167,6 +168,7 @@ extension ViewText {
         case .deadline: return "due \(when)"
         case .renewal: return "expires \(when)"
         case .suivi: return "planned \(when)"
+        case .dossier, .retention, .agreement, .evaluation: return RulesText.when(kind, when).english
         }
     }
 

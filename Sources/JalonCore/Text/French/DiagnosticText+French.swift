@@ -266,6 +266,8 @@ extension DiagnosticText {
             "l'envoi de courriels est activé, mais sans adresse `from` d'expédition"
         case .duplicateConsultant(let id):
             "l'id de consultant \"\(id)\" sert deux fois ; chaque [[consultant]] a besoin du sien"
+        case .rules(let problem):
+            problem.french
         }
     }
 }

@@ -72,6 +72,7 @@ extension WordText {
             case .deadline: "échéance"
             case .renewal: "recyclage"
             case .suivi: "entretien de suivi"
+            case .dossier, .retention, .agreement, .evaluation: RulesText.kind(kind).french
             }
         case .relative(let seconds):
             switch Distance(seconds: seconds) {

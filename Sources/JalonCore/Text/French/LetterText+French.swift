@@ -19,6 +19,14 @@ extension LetterText {
             "Une formation n'est plus valide : le recyclage est à faire."
         case .intro(.suivi, _):
             "L'entretien de suivi du bilan de compétences est à organiser (environ six mois après la conclusion)."
+        case .heading(.dossier): RulesText.mailHeading(.dossier).french
+        case .heading(.retention): RulesText.mailHeading(.retention).french
+        case .heading(.agreement): RulesText.mailHeading(.agreement).french
+        case .heading(.evaluation): RulesText.mailHeading(.evaluation).french
+        case .intro(.dossier, let past): RulesText.mailIntro(.dossier, past: past).french
+        case .intro(.retention, let past): RulesText.mailIntro(.retention, past: past).french
+        case .intro(.agreement, let past): RulesText.mailIntro(.agreement, past: past).french
+        case .intro(.evaluation, let past): RulesText.mailIntro(.evaluation, past: past).french
         case .nextStep(.attend(let consultant?)):
             "En cas d'empêchement, répondez à ce message pour prévenir \(consultant) au plus tôt et convenir d'une autre date."
         case .nextStep(.attend(nil)):

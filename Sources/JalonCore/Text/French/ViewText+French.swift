@@ -108,6 +108,7 @@ extension ViewText {
             case .session, .suivi: "\(title) — \(person)"
             case .deadline: "Échéance : \(title) — \(person)"
             case .renewal: "Fin de validité : \(title) — \(person)"
+            case .dossier, .retention, .agreement, .evaluation: "\(title) — \(person)"
             }
         case .calendarDescription(let person, let personID, let consultant, let phase, let id):
             "\(ViewText.frenchDescription(person, personID, consultant, phase, id))"
@@ -132,7 +133,7 @@ extension ViewText {
                 "jalon : aucun consultant « \(id) » ; ceux de jalon.toml : \(known.joined(separator: ", "))"
             }
         case .unknownKind(let text):
-            "jalon : « \(text) » n'est pas un genre d'élément ; choisissez parmi session, deadline, renewal, suivi"
+            "jalon : « \(text) » n'est pas un genre d'élément ; choisissez parmi \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 
@@ -167,6 +168,7 @@ extension ViewText {
         case .deadline: return "échéance le \(when)"
         case .renewal: return "fin de validité le \(when)"
         case .suivi: return "prévu le \(when)"
+        case .dossier, .retention, .agreement, .evaluation: return RulesText.when(kind, when.text).french
         }
     }
 
