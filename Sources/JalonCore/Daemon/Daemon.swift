@@ -553,7 +553,6 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
                         mail: mail)
                 }
                 deliveredCount += deliveries.count
-                mailWorker?.pump()
             case .arm(let instant):
                 arm(instant)
             }
@@ -582,7 +581,6 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             fired: { @Sendable [weak self] in self?.scheduleDigests() })
         guard !jobs.isEmpty else { return }
         recorder.record(jobs.map { ($0.key.reminder, Outcome.onTime) }, mail: jobs)
-        mailWorker?.pump()
     }
 
     /// Queues the invitations the sessions call for now (`InvitationSender`).

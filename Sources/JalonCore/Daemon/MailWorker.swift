@@ -34,9 +34,6 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
     /// Set when the sendmail cannot work in this process: nothing is tried, test requests are answered with it.
     private(set) var blocked: SendmailPrivileges.Problem?
 
-    /// Messages handed over since start, for the status.
-    private(set) var sentCount = 0
-
     init(
         queue: DispatchQueue, concurrency: Int = 4, retryOverride: Int64? = nil,
         storeRetry: DispatchTimeInterval = .seconds(5), journal: any JournalWriter,
@@ -66,12 +63,9 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         retryTimer.cancel()
     }
 
-    var inFlightCount: Int { inFlight.count }
-
-    /// The sendmail of the settings cannot work here (or can again: nil).
+    /// The sendmail of the settings cannot work here (or can again: nil); the next `pump` acts on it.
     func block(_ problem: SendmailPrivileges.Problem?) {
         blocked = problem
-        pump()
     }
 
     private func policy(_ settings: Settings) -> MailRetryPolicy {
@@ -83,39 +77,36 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
         guard !stopped, let store = store(), let context = context() else { return }
         let now = clock()
         let room = concurrency - inFlight.count
+        let language = context.settings.language
+        let off = MailReadiness.offReason(context.settings) != nil
         if room > 0, let due = try? store.dueMail(now: now, limit: room + inFlight.count + unrecorded.count) {
             let parked = Set(unrecorded.map(\.key))
             for job in due
             where !inFlight.contains(job.key) && !parked.contains(job.key) && inFlight.count < concurrency {
-                if let blocked {
-                    // Nothing is tried while the sendmail cannot work: a test request is told why at once.
-                    if job.kind == .test {
-                        var answered = job
-                        answered.state = .failed
-                        answered.refusedSince = now
-                        answered.lastResult = MailText.testBlocked(
-                            problem: MailText.privilegesLost(blocked).text(context.settings.language)
-                        ).text(context.settings.language)
-                        try? store.markMail([answered], at: now)
+                // Nothing is tried while the sendmail cannot work or mail is off (but for a message already rendered
+                // while mail is off): a test request is told why at once.
+                let refusal: MailText? =
+                    if let blocked {
+                        .testBlocked(problem: MailText.privilegesLost(blocked).text(language))
+                    } else if off && job.kind != .rendered {
+                        .noSender
+                    } else {
+                        nil
                     }
+                guard let refusal else {
+                    start(job, context: context)
                     continue
                 }
-                if MailReadiness.offReason(context.settings) != nil && job.kind != .rendered {
-                    if job.kind == .test {
-                        var answered = job
-                        answered.state = .failed
-                        answered.refusedSince = now
-                        answered.lastResult = MailText.noSender.text(context.settings.language)
-                        try? store.markMail([answered], at: now)
-                    }
-                    continue
+                if job.kind == .test {
+                    var answered = job
+                    answered.state = .failed
+                    answered.refusedSince = now
+                    answered.lastResult = refusal.text(language)
+                    try? store.markMail([answered], at: now)
                 }
-                start(job, context: context)
             }
         }
-        if blocked == nil, MailReadiness.offReason(context.settings) == nil, let next = try? store.nextMailAttempt(),
-            next > now
-        {
+        if blocked == nil, !off, let next = try? store.nextMailAttempt(), next > now {
             timer.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(next.seconds), tv_nsec: 0)))
         } else {
             timer.schedule(wallDeadline: .distantFuture)
@@ -174,7 +165,6 @@ final class MailWorker: @unchecked Sendable {  // confined to `queue`
             case .sent:
                 updated.state = .sent
                 updated.lastResult = nil
-                sentCount += 1
                 if job.attempts > 0 {
                     entry = JournalEntry(
                         event: .mailRecovered,

@@ -13,13 +13,6 @@ extension Store {
         }
     }
 
-    /// The run was alive at `now` (written with the daemon's status).
-    package func touchRun(_ run: Int64, at now: Instant) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "UPDATE run SET last_seen = ? WHERE id = ?", arguments: [now.seconds, run])
-        }
-    }
-
     /// The run stopped cleanly at `now`.
     package func endRun(_ run: Int64, at now: Instant) throws(StoreError) {
         try write { db in

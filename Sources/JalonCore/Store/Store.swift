@@ -297,13 +297,7 @@ package final class Store: Sendable {
 extension Store {
     /// The value of a pragma (`journal_mode`, `synchronous`, …), to check how the database is set up.
     package func pragma(_ name: String) throws(StoreError) -> String? {
-        do {
-            return try database.writeWithoutTransaction { db in
-                try String.fetchOne(db, sql: "PRAGMA \(name)")
-            }
-        } catch {
-            throw Store.translate(error, path: path)
-        }
+        try writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 }
 
