@@ -52,7 +52,7 @@ struct ShowCommand: ParsableCommand {
             }
         }
         let timeline = Timeline(person: found, settings: settings, history: history, now: Instant(Date()))
-        let consultantName = found.consultant.map { settings.consultants[$0]?.name ?? $0 }
+        let consultantName = settings.consultants.name(of: found.consultant)
         if json {
             Output.standardOutput(timeline.json(consultantName: consultantName))
         } else {

@@ -117,6 +117,24 @@ package struct Consultant: Hashable, Sendable {
     package var email: String?
     /// When set, one digest a day at this time replaces the consultant's individual emails.
     package var digest: LocalTime?
+
+    /// The name to tell a beneficiary to write to: only a consultant with an address gets a reply.
+    package var nameForReplies: String? { email != nil ? name : nil }
+}
+
+extension [String: Consultant] {
+    /// The name of the consultant with this id, else the id itself (a file may name one the settings do not
+    /// declare).
+    package func name(of id: String?) -> String? {
+        id.map { self[$0]?.name ?? $0 }
+    }
+}
+
+extension Settings {
+    /// The person's consultant, when the file names one that the settings declare.
+    package func consultant(of person: Person?) -> Consultant? {
+        person?.consultant.flatMap { consultants[$0] }
+    }
 }
 
 /// `jalon.toml`, with every default applied.

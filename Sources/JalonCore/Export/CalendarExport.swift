@@ -165,7 +165,7 @@ package struct CalendarExport: Sendable {
             "SUMMARY",
             ViewText.calendarSummary(kind: event.kind, title: event.title, person: event.personName).text(language))
         if let place = event.place { out.text("LOCATION", place) }
-        let consultant = event.consultant.map { settings.consultants[$0]?.name ?? $0 }
+        let consultant = settings.consultants.name(of: event.consultant)
         out.text(
             "DESCRIPTION",
             ViewText.calendarDescription(

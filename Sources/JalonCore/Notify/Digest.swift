@@ -77,20 +77,22 @@ package struct DigestComposer: Sendable {
             ]
         }
         let order: ((Instant, [String: Any]), (Instant, [String: Any])) -> Bool = { $0.0 < $1.0 }
+        let sessionLines = sessions.sorted(by: order).map(\.1)
+        let weekLines = week.sorted(by: order).map(\.1)
         var context: [String: Any] = [
             "consultant_name": consultant.name, "date": DateText.day(today, language),
-            "sessions": sessions.sorted(by: order).map(\.1), "week": week.sorted(by: order).map(\.1),
+            "sessions": sessionLines, "week": weekLines,
             "overdue": overdue, "count": sessions.count + week.count + overdue.count,
             "until": DateText.day(until, language),
         ]
-        let ids = sessions.sorted(by: order).map(\.1) + week.sorted(by: order).map(\.1) + overdue
-        if let first = ids.first?["id"] { context["example"] = first }
+        if let first = (sessionLines.first ?? weekLines.first ?? overdue.first)?["id"] { context["example"] = first }
         if let name = from.name { context["sender_name"] = name }
         let key = DigestComposer.key(consultant: consultant.id, at: instant)
         let message = MailMessage(
             from: from, to: [MailAddress(name: consultant.name, address: email)],
             subject: composer.templates.render("digest-subject", settings.language, context), date: instant, zone: zone,
-            messageID: MailMessage.messageID(reminder: key.id, due: instant, domain: composer.domain(of: from.address)),
+            messageID: MailMessage.messageID(
+                reminder: key.id, due: instant, domain: MailComposer.domain(of: from.address)),
             body: composer.templates.render("digest-body", settings.language, context),
             extraHeaders: [(name: "X-Jalon-Digest", value: consultant.id)])
         return ComposedMail(sender: from.address, recipient: email, message: message.rendered())

@@ -45,10 +45,8 @@ package struct InvitationComposer: Sendable {
         let intro = InvitationText.intro(kind, consultant: consultant?.name).text(language)
         let next =
             kind == .cancel
-            ? InvitationText.afterCancel(consultant: consultant?.email != nil ? consultant?.name : nil)
-                .text(language)
-            : LetterText.nextStep(.attend(consultant: consultant?.email != nil ? consultant?.name : nil)).text(
-                language)
+            ? InvitationText.afterCancel(consultant: consultant?.nameForReplies).text(language)
+            : LetterText.nextStep(.attend(consultant: consultant?.nameForReplies)).text(language)
         let body =
             [
                 LetterText.greeting(name: person.name).text(language), intro,
@@ -71,7 +69,7 @@ package struct InvitationComposer: Sendable {
             subject: InvitationText.subject(kind, title: event.title, when: when).text(language), date: now,
             zone: zone,
             messageID: MailMessage.messageID(
-                reminder: job.key.id, due: job.key.reminder.due, domain: composer.domain(of: from.address)),
+                reminder: job.key.id, due: job.key.reminder.due, domain: MailComposer.domain(of: from.address)),
             body: body, extraHeaders: [(name: "X-Jalon-Reminder", value: job.key.id)],
             replyTo: composer.replyTo(for: email, person: person),
             calendar: CalendarPart(method: method.rawValue, ics: ics))

@@ -79,7 +79,7 @@ package struct MailAssembler: Sendable {
         let address: String?
         switch job.key.recipient {
         case .person: address = person?.email
-        case .consultant: address = person?.consultant.flatMap { settings.consultants[$0]?.email }
+        case .consultant: address = settings.consultant(of: person)?.email
         case .namedConsultant(let id): address = settings.consultants[id]?.email
         case .address(let literal): address = literal
         }
@@ -118,7 +118,7 @@ package struct TestMessage: Sendable {
             subject: MailText.testSubject.text(settings.language), date: now, zone: settings.zone,
             messageID: MailMessage.messageID(
                 reminder: "test-mail/\(now.seconds)", due: now,
-                domain: from.address.split(separator: "@").last.map(String.init) ?? "localhost"),
+                domain: MailComposer.domain(of: from.address)),
             body: MailText.testBody(program: settings.mail.sendmail[0]).text(settings.language), extraHeaders: [])
         return ComposedMail(sender: from.address, recipient: address, message: message.rendered())
     }

@@ -24,9 +24,7 @@ package struct MailComposer: Sendable {
     }
 
     /// The person's consultant, when the file names one that the settings declare.
-    func consultant(of person: Person?) -> Consultant? {
-        person?.consultant.flatMap { settings.consultants[$0] }
-    }
+    func consultant(of person: Person?) -> Consultant? { settings.consultant(of: person) }
 
     /// Where a reply should go: the person's consultant, for every recipient but the consultant.
     func replyTo(for address: String, person: Person?) -> MailAddress? {
@@ -48,7 +46,7 @@ package struct MailComposer: Sendable {
             from: from, to: [MailAddress(name: displayName(of: address, person: person), address: address)],
             subject: templates.render("reminder-subject", language, context),
             date: now, zone: r.zone,
-            messageID: MailMessage.messageID(reminder: r.id, due: r.due, domain: domain(of: from.address)),
+            messageID: MailMessage.messageID(reminder: r.id, due: r.due, domain: MailComposer.domain(of: from.address)),
             body: templates.render("reminder-body", language, context),
             extraHeaders: [(name: "X-Jalon-Reminder", value: r.id)], replyTo: replyTo(for: address, person: person))
         return ComposedMail(sender: from.address, recipient: address, message: message.rendered())
@@ -67,15 +65,17 @@ package struct MailComposer: Sendable {
         let toPerson = person != nil && address != nil && person?.email == address
         let consultant = consultant(of: person)
         let toConsultant = consultant?.email != nil && consultant?.email == address
-        let step = nextStep(r, person: person, toPerson: toPerson || address == nil && !toConsultant)
+        let step = nextStep(
+            r, person: person, consultant: consultant, toPerson: toPerson || address == nil && !toConsultant
+        ).text(language)
         var context: [String: Any] = [
             "id": r.id, "person": r.person, "item": r.item, "step": r.step, "kind": r.kind.rawValue,
             "title": r.title, "heading": LetterText.heading(r.kind).text(language), "when": when, "when_short": when,
-            "relative": JournalMessages(language: language).relative(from: now, to: r.base),
+            "relative": WordText.relative(seconds: r.base.seconds - now.seconds).text(language),
             "due": DateText.dayAndTime(r.zone.local(r.due), language),
             "late": delivery.outcome == .late, "follow_up": r.isFollowUp,
             "intro": LetterText.intro(r.kind, past: past).text(language),
-            "action": step.text(language), "next_step": step.text(language),
+            "action": step, "next_step": step,
             "person_name": person?.name ?? r.person,
             "greeting": LetterText.greeting(name: address.flatMap { displayName(of: $0, person: person) }).text(
                 language),
@@ -102,10 +102,8 @@ package struct MailComposer: Sendable {
 
     /// What the reader of a reminder should do next: the person says it to their consultant (a reply reaches
     /// them); the consultant gets the command.
-    func nextStep(_ r: Reminder, person: Person?, toPerson: Bool) -> LetterText {
-        let consultant = consultant(of: person)
-        // A reply reaches the consultant only when they have an address.
-        let told = consultant?.email != nil ? consultant?.name : nil
+    func nextStep(_ r: Reminder, person: Person?, consultant: Consultant?, toPerson: Bool) -> LetterText {
+        let told = consultant?.nameForReplies
         let name = person?.name ?? r.person
         let id = r.person + "/" + r.item
         switch (r.kind, toPerson) {
@@ -126,7 +124,7 @@ package struct MailComposer: Sendable {
         return settings.consultants.values.first { $0.email == address }?.name
     }
 
-    func domain(of address: String) -> String {
+    static func domain(of address: String) -> String {
         address.split(separator: "@").last.map(String.init) ?? "localhost"
     }
 }

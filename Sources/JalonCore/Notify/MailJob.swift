@@ -174,7 +174,7 @@ package enum MailQueue {
         guard settings.mail.enabled, settings.mail.from != nil else { return [] }
         let r = delivery.reminder
         let digest = Set(settings.consultants.values.compactMap { $0.digest != nil ? $0.email : nil })
-        let consultantEmail = person?.consultant.flatMap { settings.consultants[$0]?.email }
+        let consultantEmail = settings.consultant(of: person)?.email
         let request = MailRequest(delivery)
         let reminder = ReminderKey(id: r.id, due: r.due)
         var jobs: [MailJob] = []

@@ -82,3 +82,10 @@ package struct CalendarEvent: Sendable {
         return order.map { events[$0] }
     }
 }
+
+extension CalendarEvent {
+    /// Whole days since the event's start at `now` (an item past its date and not done is this many days overdue).
+    package func daysOverdue(at now: Instant) -> Int {
+        Int((now.seconds - start.seconds) / 86_400)
+    }
+}

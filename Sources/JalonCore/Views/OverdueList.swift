@@ -30,7 +30,7 @@ package struct OverdueList: Sendable {
 
     /// Whole days since the item's time: 0 the first day.
     package func daysOverdue(_ event: CalendarEvent) -> Int {
-        Int((now.seconds - event.start.seconds) / 86_400)
+        event.daysOverdue(at: now)
     }
 
     /// One JSON array, oldest first: the objects of `events` with `days_overdue`.
@@ -47,7 +47,7 @@ package struct OverdueList: Sendable {
         var out = ""
         for event in events {
             out += ViewText.overdueSince(date: event.date, days: daysOverdue(event)).text(language) + "\n"
-            let name = event.consultant.map { consultants[$0]?.name ?? $0 }
+            let name = consultants.name(of: event.consultant)
             out += EventLines(event: event, zone: zone, language: language, consultantName: name).text
         }
         return out

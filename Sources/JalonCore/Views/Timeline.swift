@@ -143,7 +143,7 @@ package struct Timeline: Sendable {
             } else if event.kind == .session {
                 state = .past
             } else {
-                state = .overdue(days: Int((now.seconds - event.start.seconds) / 86_400))
+                state = .overdue(days: event.daysOverdue(at: now))
             }
             entries.append(Entry(event: event, state: state, reminders: reminders))
         }
