@@ -115,6 +115,16 @@ import Testing
         #expect(try plan(config) == ["p/cpf-1/entry/+0d": "2027-01-08T09:00:00+01:00"])
     }
 
+    /// A step misspelt or of the wrong type is named as written, never as Swift's dump of a TOML value.
+    @Test func aStepDoneThatIsNotOneIsSaidAsWritten() throws {
+        let config = try configuration(
+            "[[dossier]]\nid = \"cpf-1\"\nrequested = 2026-12-03\ndone = [\"answr\", 3]\n")
+        let lines = config.diagnosticLines
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.contains("answr") && $0.contains("answer") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("string(") || $0.contains("integer(") }, "\(lines)")
+    }
+
     @Test func checkWarnsWhenTheStartComesTooSoonAfterTheProposal() throws {
         // Proposed Monday 7 December 2026: eleven working days later is Tuesday 22 December.
         let early = try configuration(

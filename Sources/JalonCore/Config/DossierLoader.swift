@@ -28,13 +28,17 @@ enum DossierLoader {
             case .date, .dateTime: done = true
             case .array(let elements, _):
                 for element in elements {
-                    if case .string(let name) = element, let step = DossierStep(rawValue: name) {
+                    guard case .string(let name) = element else {
+                        reader.mismatch("done", expected: .doneValue, found: element)
+                        continue
+                    }
+                    if let step = DossierStep(rawValue: name) {
                         stepsDone.insert(step)
                     } else {
                         reader.error(
                             .notOneOf(
-                                key: "done", value: printable("\(element)"),
-                                allowed: DossierStep.allCases.map(\.rawValue)), key: "done")
+                                key: "done", value: printable(name), allowed: DossierStep.allCases.map(\.rawValue)),
+                            key: "done")
                     }
                 }
             default: reader.mismatch("done", expected: .doneValue, found: node)
