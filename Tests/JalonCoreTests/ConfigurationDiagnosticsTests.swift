@@ -395,6 +395,22 @@ import Testing
         #expect(config.diagnostics.filter { $0.severity == .error }.map(\.file) == ["people/a.toml"])
     }
 
+    /// `jalon show` reads only the files that may hold the id, and gives the person `load()` keeps.
+    @Test(arguments: [
+        ["people/a.toml": "id = \"marie-dupont\"\n", "people/marie-dupont.toml": "name = \"Marie\"\n"],
+        ["people/a.toml": "id = \"marie-dupont\"\n", "people/Marie Dupont.toml": "id = \"marie-dupont\"\n"],
+        ["people/b.toml": "id = \"marie-dupont\"\n", "people/c.toml": "id = \"marie-dupont\"\n"],
+    ])
+    func onePersonIsThePersonTheLoaderKeeps(_ files: [String: String]) throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("jalon.toml", "locale = \"en\"\n")
+        for (path, text) in files { try dir.write(path, text) }
+        let loader = ConfigurationLoader(directory: dir.path, systemZone: Zone(identifier: "Europe/Paris")!)
+        let kept = try #require(try loader.load().person("marie-dupont"))
+        let (_, alone) = try loader.loadPerson("marie-dupont")
+        #expect(alone?.file == kept.file)
+    }
+
     @Test(arguments: [
         ("Élodie Fabre", "elodie-fabre"), ("Marie  Dupont", "marie-dupont"), ("JEAN_Luc", "jean_luc"),
         ("  ", "marie-dupont"), ("-x-", "x"), ("Ça va", "ca-va"), ("émile.zola", "emile.zola"),

@@ -6,9 +6,9 @@ extension ConfigurationLoader {
     /// The settings and the person `id`, as `load()` would give them, parsing only the files that can hold that id.
     ///
     /// A file can hold it when its name is `ID.toml` (the default id) or its text contains the id (an `id = "…"`
-    /// key), or an escape (`\u…`) that might spell it. Those files are parsed in byte order of their path; the
-    /// first good one with the id is the person — the file `load()` would keep, since it gives an id to the first
-    /// good file that claims it.
+    /// key), or an escape (`\u…`) that might spell it. Those files are parsed in byte order of their path; of the
+    /// good ones with the id, the person is the one `load()` keeps (`keeper(of:among:)`: the file named like the
+    /// id, else the first).
     ///
     /// - Returns: nil for the person when no good file holds the id.
     /// - Throws: `ConfigurationError` when the directory cannot be read.
@@ -23,25 +23,23 @@ extension ConfigurationLoader {
         if trust.problem(with: st) != nil { return (settings, nil) }
         let (paths, _) = personFilePaths()
         let needle = Array(id.utf8)
+        let named = "/" + id + ".toml"
         let candidate = UnsafeMutableBufferPointer<Bool>.allocate(capacity: paths.count)
         candidate.initialize(repeating: false)
         defer { candidate.deallocate() }
         nonisolated(unsafe) let slots = candidate
         QuietDispatch.perform(iterations: paths.count) { index in
             let path = paths[index]
-            if path.hasSuffix("/" + id + ".toml") {
+            if path.hasSuffix(named) {
                 slots[index] = true
                 return
             }
             guard case .text(let text) = ConfigFile.read(absolute(path), trust: trust) else { return }
             slots[index] = ConfigurationLoader.mayHold(text, needle)
         }
-        for (index, path) in paths.enumerated() where candidate[index] {
-            if let person = loadPersonFile(path, settings: settings).person, person.id == id {
-                return (settings, person)
-            }
-        }
-        return (settings, nil)
+        let claimants = paths.indices.filter { candidate[$0] }.map { loadPersonFile(paths[$0], settings: settings) }
+            .filter { $0.person?.id == id }
+        return (settings, ConfigurationLoader.keeper(of: id, among: claimants).flatMap { claimants[$0].person })
     }
 
     /// Whether `text` contains `needle`, or a TOML escape that could spell it.
