@@ -28,8 +28,7 @@ extension MailMessage {
             out += text.utf8
             out.append(0x0A)
         }
-        line("This is a MIME message: a text and a calendar invitation.")
-        line("")
+        // No preamble: mail programs that know MIME skip it, and a sentence there would be in one language only.
         line("--" + boundary)
         line("Content-Type: text/plain; charset=utf-8")
         line("Content-Transfer-Encoding: quoted-printable")
