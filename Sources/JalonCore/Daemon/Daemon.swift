@@ -196,7 +196,7 @@ package final class Daemon: @unchecked Sendable {  // every mutable property is 
             timer.schedule(wallDeadline: .distantFuture)
             timer.resume()
             self.timer = timer
-            recorder.messages = { [weak self] in self?.messages ?? JournalMessages(language: .fr) }
+            recorder.messages = { [weak self, fallback = messages] in self?.messages ?? fallback }
             recorder.recorded = { [weak self] in self?.mailWorker?.pump() }
             recorder.keep(runLog)
             recorder.keep(ledger)

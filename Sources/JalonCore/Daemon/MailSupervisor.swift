@@ -23,7 +23,7 @@ final class MailSupervisor {
     func settingsApplied(_ settings: Settings, people: some Sequence<Person>, store: Store?) -> SendmailPrivileges
         .Problem?
     {
-        let messages = JournalMessages(language: settings.language)
+        let messages = JournalMessages(language: settings.language, zone: settings.zone)
         let off = MailReadiness.offWhileNeeded(settings, people: people)
         let on = MailReadiness.offReason(settings) == nil
         let lost = on ? privileges(settings.mail.sendmail) : nil

@@ -7,7 +7,7 @@ package struct JournalMessages: Sendable {
     /// The settings' zone: the times of jalon's own life (when it stopped, slept…) are written in it.
     package var zone: Zone
 
-    package init(language: Language, zone: Zone = .utc) {
+    package init(language: Language, zone: Zone) {
         self.language = language
         self.zone = zone
     }
