@@ -18,8 +18,7 @@ struct Retry: ParsableCommand {
     var id: String
 
     func run() throws {
-        let language =
-            ConfigurationLoader(directory: directories.configurationDirectory).loadSettings().0.language
+        let language = directories.settings().language
         let count: Int
         do {
             count = try Store(directory: directories.stateDirectory).requeue(id, at: Instant(Date()))

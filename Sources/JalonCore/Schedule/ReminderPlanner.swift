@@ -172,8 +172,7 @@ package struct ReminderPlanner: Sendable {
             let instant = Instant(seconds: local.wallSeconds - Int64(minutes) * 60)
             return ZonedTime(local: calendar.zone.local(instant), instant: instant)
         case .obtained(let date, let validity):
-            let expiry = calendar.adding(validity, to: LocalDateTime(date, .midnight)).local.date
-            return calendar.zoned(LocalDateTime(expiry, remindAt))
+            return calendar.zoned(LocalDateTime(calendar.date(date, plus: validity), remindAt))
         }
     }
 
