@@ -70,15 +70,5 @@ enum Output {
     static func standardOutput(_ bytes: [UInt8]) { write(bytes, to: STDOUT_FILENO) }
     static func standardError(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
 
-    private static func write(_ bytes: [UInt8], to fd: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
-                offset += n
-            }
-        }
-    }
+    private static func write(_ bytes: [UInt8], to fd: Int32) { writeAll(fd, bytes) }
 }

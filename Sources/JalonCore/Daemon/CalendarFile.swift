@@ -166,18 +166,7 @@ package final class CalendarFile: Sendable {
         // next write gives the same content the same numbers, and numbers only ever grow.
         export.write(versions: store, now: now) { bytes in
             guard failure == 0 else { return }
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 {
-                        failure = n < 0 ? errno : ENOSPC
-                        return
-                    }
-                    offset += n
-                }
-            }
+            failure = bytes.withUnsafeBytes { writeAll(fd, $0) }
         }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure == 0 && rename(temporary, target) != 0 { failure = errno }

@@ -139,16 +139,7 @@ package final class SystemJournal: JournalWriter {
     }
 
     package static let standardError: @Sendable (String) -> Void = { text in
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
-                offset += n
-            }
-        }
+        writeAll(STDERR_FILENO, Array(text.utf8))
     }
 }
 

@@ -101,15 +101,10 @@ package struct Sendmail: Sendable {
         // Not inherited by other children: mkostemp is not in Glibc's module, so set close-on-exec by hand.
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                close(fd)
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            offset += n
+        let failure = writeAll(fd, bytes)
+        guard failure == 0 else {
+            close(fd)
+            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
         }
         lseek(fd, 0, SEEK_SET)
         return fd

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import JalonCore
+
 /// A directory under /tmp that tests fill with files and that goes away with the test.
 final class TemporaryDirectory {
     let path: String
@@ -41,11 +43,6 @@ func writeClosedOnExec(_ path: String, _ bytes: [UInt8]) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     defer { close(fd) }
-    var offset = 0
-    while offset < bytes.count {
-        let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        offset += n
-    }
+    let failure = writeAll(fd, bytes)
+    guard failure == 0 else { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
 }
