@@ -59,10 +59,7 @@ package struct CalendarExport: Sendable {
         let planner = ReminderPlanner(settings: settings)
         var out = ICalendarWriter()
         out.bytes.reserveCapacity(1 << 19)
-        out.line("BEGIN", "VCALENDAR")
-        out.line("VERSION", "2.0")
-        out.line("PRODID", "-//jalon//jalon//" + settings.language.rawValue.uppercased())
-        out.line("CALSCALE", "GREGORIAN")
+        out.beginCalendar(language: settings.language)
         out.text("X-WR-CALNAME", ViewText.calendarName.text(settings.language))
         out.line("X-WR-TIMEZONE", settings.zone.identifier)
         for component in timeZones(planner: planner) { component.write(into: &out) }
@@ -155,11 +152,7 @@ package struct CalendarExport: Sendable {
             out.date("DTEND;VALUE=DATE", event.date.adding(days: 1))
             out.line("TRANSP", "TRANSPARENT")
         } else {
-            let tzid = "TZID=" + event.zone.identifier
-            out.dateTime("DTSTART;" + tzid, event.zone.local(event.start))
-            if let end = event.end, end > event.start {
-                out.dateTime("DTEND;" + tzid, event.zone.local(end))
-            }
+            out.span(start: event.start, end: event.end, zone: event.zone)
         }
         out.text(
             "SUMMARY",

@@ -38,6 +38,21 @@ struct ICalendarWriter {
         dateTime(name, LocalDateTime(wallSeconds: instant.seconds), utc: true)
     }
 
+    /// BEGIN:VCALENDAR and the properties every calendar jalon writes starts with.
+    mutating func beginCalendar(language: Language) {
+        line("BEGIN", "VCALENDAR")
+        line("VERSION", "2.0")
+        line("PRODID", "-//jalon//jalon//" + language.rawValue.uppercased())
+        line("CALSCALE", "GREGORIAN")
+    }
+
+    /// DTSTART of a timed event in its zone, and DTEND when it ends after it starts.
+    mutating func span(start: Instant, end: Instant?, zone: Zone) {
+        let tzid = ";TZID=" + zone.identifier
+        dateTime("DTSTART" + tzid, zone.local(start))
+        if let end, end > start { dateTime("DTEND" + tzid, zone.local(end)) }
+    }
+
     /// A DATE value (§3.3.4): `20261203`.
     mutating func date(_ name: String, _ date: LocalDate) {
         start(name)

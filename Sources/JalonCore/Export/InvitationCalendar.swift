@@ -15,10 +15,7 @@ struct InvitationCalendar {
         let event = record.event
         let zone = Zone(identifier: event.zone) ?? .utc
         var out = ICalendarWriter()
-        out.line("BEGIN", "VCALENDAR")
-        out.line("VERSION", "2.0")
-        out.line("PRODID", "-//jalon//jalon//" + language.rawValue.uppercased())
-        out.line("CALSCALE", "GREGORIAN")
+        out.beginCalendar(language: language)
         out.line("METHOD", record.method.rawValue)
         let end = event.end.map { max($0, event.start) } ?? event.start
         TimeZoneComponent(zone: zone, range: event.start...end).write(into: &out)
@@ -26,8 +23,7 @@ struct InvitationCalendar {
         out.line("UID", event.uid)
         out.dateTime("DTSTAMP", now)
         out.line("SEQUENCE", String(record.sequence))
-        out.dateTime("DTSTART;TZID=" + zone.identifier, zone.local(event.start))
-        if let stop = event.end, stop > event.start { out.dateTime("DTEND;TZID=" + zone.identifier, zone.local(stop)) }
+        out.span(start: event.start, end: event.end, zone: zone)
         out.text("SUMMARY", summary)
         if let place = event.place { out.text("LOCATION", place) }
         out.text("DESCRIPTION", description)
