@@ -84,9 +84,8 @@ enum PersonLoader {
         if settings.mail.enabled && person.email == nil && remindsThemselves(person, settings: settings) {
             diagnostics.warning(.unreachablePerson, at: [.key("name")])
         }
-        let invited = person.items.filter {
-            $0.kind == .session && !$0.done && ($0.invite ?? settings.policy(.session).invite)
-        }
+        let inviteByDefault = settings.policy(.session).invite
+        let invited = person.items.filter { $0.kind == .session && !$0.done && ($0.invite ?? inviteByDefault) }
         if person.email == nil && !invited.isEmpty {
             diagnostics.warning(.uninvitablePerson(sessions: invited.map(\.id)), at: [.key("name")])
         }
