@@ -170,19 +170,18 @@ package struct InvitationPlanner: Sendable {
         for person in people {
             let sessions = person.items.filter { $0.kind == .session }
             guard !sessions.isEmpty else { continue }
-            let calendar = planner.calendar(for: person)
             let invites = Dictionary(sessions.map { ($0.id, $0.invite ?? policy) }, uniquingKeysWith: { a, _ in a })
-            for item in planner.items(of: person) where item.kind == .session {
-                guard let invite = invites[item.id] else { continue }  // the derived follow-up interview
-                let end = CalendarEvent.end(of: item.base, after: item.duration, calendar: calendar)
-                let event = InvitedEvent(
-                    person: person.id, item: item.id, title: item.title, start: item.base.instant, end: end,
-                    zone: calendar.zone.identifier, place: item.place,
+            for event in CalendarEvent.events(of: person, planner: planner, acknowledgedAt: { _, _ in nil })
+            where event.kind == .session {
+                guard let invite = invites[event.item] else { continue }  // the derived follow-up interview
+                let invited = InvitedEvent(
+                    person: person.id, item: event.item, title: event.title, start: event.start, end: event.end,
+                    zone: event.zone.identifier, place: event.place,
                     attendee: person.email.map { MailAddress(name: person.name, address: $0) },
                     consultant: person.consultant)
                 candidates.append(
                     InvitationCandidate(
-                        event: event, invite: invite, done: item.done || isFinished(item.key, item.base.instant),
+                        event: invited, invite: invite, done: event.done || isFinished(event.id, event.start),
                         reachable: person.email != nil))
             }
         }

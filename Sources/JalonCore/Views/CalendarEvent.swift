@@ -38,10 +38,18 @@ package struct CalendarEvent: Sendable {
     package static func events(
         of person: Person, planner: ReminderPlanner, acknowledgedAt: (String, Instant) -> Instant?
     ) -> [CalendarEvent] {
-        let calendar = planner.calendar(for: person)
+        events(
+            of: person, items: planner.items(of: person), calendar: planner.calendar(for: person),
+            acknowledgedAt: acknowledgedAt)
+    }
+
+    /// The events of one person from its items as `ReminderPlanner.items(of:)` planned them, in the same order.
+    package static func events(
+        of person: Person, items planned: [PlannedItem], calendar: WorkCalendar,
+        acknowledgedAt: (String, Instant) -> Instant?
+    ) -> [CalendarEvent] {
         let consultant = person.consultant
         var events: [CalendarEvent] = []
-        let planned = planner.items(of: person)
         events.reserveCapacity(planned.count)
         for (index, item) in planned.enumerated() {
             let end = item.kind == .session ? end(of: item.base, after: item.duration, calendar: calendar) : nil

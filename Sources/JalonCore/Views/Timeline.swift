@@ -101,10 +101,10 @@ package struct Timeline: Sendable {
         let planner = ReminderPlanner(settings: settings)
         let calendar = planner.calendar(for: person)
         let acknowledgements = history.acknowledgements
-        let events = CalendarEvent.events(
-            of: person, planner: planner,
-            acknowledgedAt: { acknowledgements[Acknowledgement(item: $0, base: $1)] })
         let items = planner.items(of: person)
+        let events = CalendarEvent.events(
+            of: person, items: items, calendar: calendar,
+            acknowledgedAt: { acknowledgements[Acknowledgement(item: $0, base: $1)] })
         // Recorded reminders by item, to find those of an item's earlier dates.
         var recordedByItem: [String: [ReminderKey]] = [:]
         for key in history.records.keys {
