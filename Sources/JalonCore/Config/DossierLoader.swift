@@ -18,15 +18,14 @@ enum DossierLoader {
         let keys = ["requested", "proposed", "start", "end"]
         var dates: [String: LocalDate] = [:]
         for key in keys {
-            if let date = PersonLoader.date(&reader, key) { dates[key] = date }
+            if let date = reader.date(key) { dates[key] = date }
         }
         var done = false
         var stepsDone: Set<DossierStep> = []
         if let node = reader.value("done") {
-            switch node {
-            case .bool(let flag): done = flag
-            case .date, .dateTime: done = true
-            case .array(let elements, _):
+            if let flag = reader.doneFlag(node) {
+                done = flag.done
+            } else if case .array(let elements, _) = node {
                 for element in elements {
                     guard case .string(let name) = element else {
                         reader.mismatch("done", expected: .doneValue, found: element)
@@ -41,7 +40,8 @@ enum DossierLoader {
                             key: "done")
                     }
                 }
-            default: reader.mismatch("done", expected: .doneValue, found: node)
+            } else {
+                reader.mismatch("done", expected: .doneValue, found: node)
             }
         }
         guard let id else { return (nil, nil) }
@@ -82,7 +82,7 @@ enum DossierLoader {
         var terms = BilanTerms()
         terms.retentionConsent = reader.bool("retention_consent")
         terms.funding = reader.headerText("funding")
-        terms.agreementSent = PersonLoader.date(&reader, "agreement_sent")
+        terms.agreementSent = reader.date("agreement_sent")
         terms.evaluation = reader.bool("evaluation")
         if terms.agreementSent != nil && !terms.fundedByEmployer {
             reader.warning(.rules(.agreementWithoutEmployer), key: "agreement_sent")

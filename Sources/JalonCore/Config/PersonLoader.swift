@@ -153,11 +153,10 @@ enum PersonLoader {
         var done = false
         var doneOn: LocalDate?
         if let node = reader.value("done") {
-            switch node {
-            case .bool(let flag): done = flag
-            case .date(let date): (done, doneOn) = (true, date)
-            case .dateTime(let local, _, _): (done, doneOn) = (true, local.date)
-            default: reader.mismatch("done", expected: .doneValue, found: node)
+            if let flag = reader.doneFlag(node) {
+                (done, doneOn) = flag
+            } else {
+                reader.mismatch("done", expected: .doneValue, found: node)
             }
         }
 
@@ -206,9 +205,9 @@ enum PersonLoader {
                         value: printable(wanted), suggestion: closest(to: wanted, among: known), catalog: known),
                     key: "kind")
             }
-            let obtained = date(&reader, "obtained")
+            let obtained = reader.date("obtained")
             let validFor = reader.duration("valid_for")
-            let expires = date(&reader, "expires")
+            let expires = reader.date("expires")
             if let validFor, validFor.count <= 0 {
                 reader.error(.validForNotPositive, key: "valid_for")
             }
@@ -241,12 +240,4 @@ enum PersonLoader {
     }
 
     /// A local date; a date-time is refused, since `remind_at` gives the time.
-    static func date(_ reader: inout TableReader, _ key: String) -> LocalDate? {
-        guard let node = reader.value(key) else { return nil }
-        guard case .date(let date) = node else {
-            reader.mismatch(key, expected: .date, found: node)
-            return nil
-        }
-        return date
-    }
 }

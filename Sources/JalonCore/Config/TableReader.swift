@@ -49,6 +49,27 @@ struct TableReader {
         }
     }
 
+    /// A local date (`2027-03-31`); any other value is reported.
+    mutating func date(_ key: String) -> LocalDate? {
+        guard let node = value(key) else { return nil }
+        guard case .date(let date) = node else {
+            mismatch(key, expected: .date, found: node)
+            return nil
+        }
+        return date
+    }
+
+    /// `done` when it is a flag, a date or a date-time: whether the item is done, and on which day when that is
+    /// written. Nil for any other value, which the caller reads or reports.
+    func doneFlag(_ node: TOML.Value) -> (done: Bool, on: LocalDate?)? {
+        switch node {
+        case .bool(let flag): (flag, nil)
+        case .date(let date): (true, date)
+        case .dateTime(let local, _, _): (true, local.date)
+        default: nil
+        }
+    }
+
     mutating func string(_ key: String) -> String? {
         guard let node = value(key) else { return nil }
         guard case .string(let text) = node else {

@@ -82,14 +82,7 @@ enum CatalogEntryReader {
         }
         let window = readWindow(&reader)
         let source = reader.string("source")
-        var checked: LocalDate?
-        if let node = reader.value("checked") {
-            if case .date(let date) = node {
-                checked = date
-            } else {
-                reader.mismatch("checked", expected: .date, found: node)
-            }
-        }
+        let checked = reader.date("checked")
         // What the people who keep the catalogue read: jalon does not use them.
         for key in ["source_date", "confidence", "note"] { _ = reader.string(key) }
 
