@@ -111,37 +111,31 @@ package struct ReminderPlanner: Sendable {
         in window: Range<Instant> = Instant.distantPast..<Instant.distantFuture
     ) -> [Reminder] {
         var result: [Reminder] = []
-        var steps: [CalendarDuration] = []
         let prefix = item.key + "/"
-        let to = addresses(item.to, of: person)
-        for duration in item.remind where !steps.contains(duration) {
-            steps.append(duration)
-            let due = calendar.applying(item.onNonWorking, to: calendar.adding(duration, to: item.base))
-            guard window.contains(due.instant) else { continue }
-            let step = duration.description
+        /// The reminder `offset` from the item's base, moved off a non-working day as the item says, if in `window`.
+        func add(_ step: String, _ offset: CalendarDuration, followUpIndex: Int?, to: [String]) {
+            let due = calendar.applying(item.onNonWorking, to: calendar.adding(offset, to: item.base))
+            guard window.contains(due.instant) else { return }
             result.append(
                 Reminder(
                     id: prefix + step, person: person.id, item: item.id, kind: item.kind, step: step,
-                    followUpIndex: nil, due: due.instant, zone: calendar.zone, to: to, title: item.title,
+                    followUpIndex: followUpIndex, due: due.instant, zone: calendar.zone, to: to, title: item.title,
                     base: item.base.instant))
+        }
+        var steps: [CalendarDuration] = []
+        let to = addresses(item.to, of: person)
+        for duration in item.remind where !steps.contains(duration) {
+            steps.append(duration)
+            add(duration.description, duration, followUpIndex: nil, to: to)
         }
         if let followUp = item.followUp, followUp.count > 0 {
             let followUpTo = followUp.to.map { addresses($0, of: person) } ?? to
             for index in 1...followUp.count {
-                let due = calendar.applying(
-                    item.onNonWorking, to: calendar.adding(followUp.every.times(index), to: item.base))
-                guard window.contains(due.instant) else { continue }
-                let step = "follow-up-\(index)"
-                result.append(
-                    Reminder(
-                        id: prefix + step, person: person.id, item: item.id, kind: item.kind, step: step,
-                        followUpIndex: index, due: due.instant, zone: calendar.zone, to: followUpTo,
-                        title: item.title, base: item.base.instant))
+                add("follow-up-\(index)", followUp.every.times(index), followUpIndex: index, to: followUpTo)
             }
         }
-        if let renewalWindow = item.window {
-            result += renewalWindow.reminders(for: item, to: to, calendar: calendar, in: window)
-        }
+        // A renewal's window: on the day it opens and on its last day, counted back from the expiry.
+        for (step, offset) in item.window?.steps ?? [] { add(step, offset, followUpIndex: nil, to: to) }
         return result
     }
 

@@ -13,22 +13,9 @@ extension RenewalWindow {
         }
     }
 
-    /// The reminders of a renewal's window: on the day it opens and on its last day, counted back from the expiry
-    /// (the item's base), to the item's recipients, moved off non-working days as the item's other reminders are.
-    func reminders(
-        for item: PlannedItem, to: [String], calendar: WorkCalendar, in window: Range<Instant>
-    ) -> [Reminder] {
-        var result: [Reminder] = []
-        for (step, offset) in [(Self.opensStep, opens), (Self.closesStep, closes)] {
-            guard let offset else { continue }
-            let due = calendar.applying(item.onNonWorking, to: calendar.adding(offset, to: item.base))
-            guard window.contains(due.instant) else { continue }
-            result.append(
-                Reminder(
-                    id: item.key + "/" + step, person: item.person, item: item.id, kind: item.kind, step: step,
-                    followUpIndex: nil, due: due.instant, zone: calendar.zone, to: to, title: item.title,
-                    base: item.base.instant))
-        }
-        return result
+    /// The steps of a renewal's window and their offsets from the expiry (the item's base): the day it opens and its
+    /// last day, those it has.
+    var steps: [(step: String, offset: CalendarDuration)] {
+        [(Self.opensStep, opens), (Self.closesStep, closes)].compactMap { step, offset in offset.map { (step, $0) } }
     }
 }
