@@ -36,11 +36,8 @@ package final class StartupGuard: Sendable {
         isRunning: (Int) -> Bool = StartupGuard.isRunning
     ) throws(Failure) {
         path = stateDirectory + "/" + StartupGuard.fileName
-        var st = stat()
-        if stat(stateDirectory, &st) != 0 {
-            try? FileManager.default.createDirectory(
-                atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
+        // What cannot be done here, the state database says when it opens.
+        try? Store.prepareDirectory(stateDirectory)
         var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         var writable = true
         if descriptor < 0 && [EROFS, EACCES, EPERM, ENOSPC, EDQUOT].contains(errno) {

@@ -158,7 +158,7 @@ package final class Store: Sendable {
     }
 
     /// Creates the state directory with mode 0700, or makes an existing one private.
-    private static func prepareDirectory(_ directory: String) throws(StoreError) {
+    static func prepareDirectory(_ directory: String) throws(StoreError) {
         var st = stat()
         if stat(directory, &st) != 0 {
             // Missing parents are created too (~/.local/state may not exist on a new account), all private.
